@@ -1,0 +1,26 @@
+// The behaviour coder: utterance (+ the client lines it answers) -> codes with evidence.
+// Transparent phrase rules over a tokenized, lower-cased copy of the text: every
+// code names the rule that fired and the bytes that made it fire.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/scoring/codes.h"
+
+namespace attune::scoring {
+
+inline constexpr std::string_view kCoderVersion = "attune-coder/1";
+
+struct Coding {
+  std::vector<CodeEvidence> codes;  // text codes only, in order of their spans
+  Code primary = Code::other;       // the one code a human coder would pick
+};
+
+// `context`: client lines this utterance answers, oldest first (may be empty).
+// Thread-safe; the rule tables are built once.
+Coding code_utterance(std::string_view text, std::span<const std::string> context = {});
+
+}  // namespace attune::scoring

@@ -1,0 +1,253 @@
+#include "attune/scoring/yaml_document.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+
+#include "attune/scoring/utf8.h"
+
+namespace attune::yaml {
+namespace {
+
+struct Stop {
+  SourceMark at;
+  std::string message;
+  std::string rule;
+};
+
+SourceMark from_yaml(const YAML::Mark& mark) {
+  // yaml-cpp marks are 0-based; some exceptions carry a null mark (-1).
+  return {mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};
+}
+
+// Where the first invalid UTF-8 sequence (or NUL) is, as a mark and a description.
+std::optional<std::pair<SourceMark, std::string>> find_bad_byte(std::string_view text) {
+  auto offset = first_invalid_utf8(text);
+  if (!offset) return std::nullopt;
+  SourceMark mark;
+  for (std::size_t i = 0; i < *offset; ++i) {
+    if (text[i] == '\n') {
+      ++mark.line;
+      mark.col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) >> 6) != 0x2) {
+      ++mark.col;  // count characters, not continuation bytes
+    }
+  }
+  return std::pair{mark, std::string(text[*offset] == '\0' ? "a NUL byte" : "bytes that are not valid UTF-8")};
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(Document& document, const Limits& limits) : document_(document), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(make(Node::Kind::null, mark, anchor), 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) throw Stop{from_yaml(mark), "alias to an unknown anchor", "yaml-syntax"};
+    const Node* target = it->second;
+    for (const Frame& frame : stack_) {
+      if (frame.node == target) {
+        throw Stop{from_yaml(mark), "alias refers to the collection it is inside (a cycle); copy the value instead",
+                   "alias-cycle"};
+      }
+    }
+    charge(target->weight, mark);
+    add(*target, target->weight);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node& node = make(Node::Kind::scalar, mark, anchor);
+    node.value = value;
+    node.quoted = tag == "!";
+    add(node, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::sequence, mark, anchor), mark);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::map, mark, anchor), mark);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node* node;
+    const Node* pending_key = nullptr;
+    std::unordered_map<std::string, SourceMark> keys;  // scalar keys seen, for duplicates
+  };
+
+  Node& make(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    charge(1, mark);
+    Node& node = document_.nodes.emplace_back();
+    node.kind = kind;
+    node.mark = from_yaml(mark);
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = &node;
+    return node;
+  }
+
+  void charge(std::size_t weight, const YAML::Mark& mark) {
+    expanded_ = weight > limits_.max_expanded_nodes - expanded_ ? limits_.max_expanded_nodes + 1 : expanded_ + weight;
+    if (expanded_ > limits_.max_expanded_nodes) {
+      throw Stop{from_yaml(mark),
+                 "aliases expand this file to more than " + std::to_string(limits_.max_expanded_nodes) +
+                     " values (an alias bomb?); write the values out instead of nesting aliases",
+                 "alias-limit"};
+    }
+  }
+
+  void open(Node& node, const YAML::Mark& mark) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw Stop{from_yaml(mark),
+                 "nesting deeper than " + std::to_string(limits_.max_depth) +
+                     " levels; a scenario needs only a few, so look for unclosed brackets or runaway indentation",
+                 "too-deep"};
+    }
+    add(node, 0);
+    stack_.push_back(Frame{&node, nullptr, {}});
+  }
+
+  void close() {
+    Node* node = stack_.back().node;
+    stack_.pop_back();
+    if (!stack_.empty()) stack_.back().node->weight = saturating_add(stack_.back().node->weight, node->weight);
+  }
+
+  static std::size_t saturating_add(std::size_t a, std::size_t b) {
+    return b > std::numeric_limits<std::size_t>::max() - a ? std::numeric_limits<std::size_t>::max() : a + b;
+  }
+
+  // `weight` is what the node adds to its parent now: 1 for a leaf, the target's for an alias,
+  // 0 for a collection, whose weight is known (and added) when it closes.
+  void add(const Node& node, std::size_t weight) {
+    if (stack_.empty()) {
+      if (document_.root == nullptr) document_.root = &node;
+      return;
+    }
+    Frame& frame = stack_.back();
+    Node* parent = frame.node;
+    parent->weight = saturating_add(parent->weight, weight);
+    if (parent->is_sequence()) {
+      parent->items.push_back(&node);
+      return;
+    }
+    if (frame.pending_key == nullptr) {
+      frame.pending_key = &node;
+      if (node.is_scalar()) {
+        auto [it, inserted] = frame.keys.emplace(node.value, node.mark);
+        if (!inserted) {
+          duplicates_.push_back(Diagnostic{{}, node.mark, Severity::error,
+                                           "duplicate key '" + node.value + "' (first at line " +
+                                               std::to_string(it->second.line) +
+                                               "); YAML keeps only one of them, so merge or rename",
+                                           "duplicate-key"});
+        }
+      }
+      return;
+    }
+    parent->entries.emplace_back(frame.pending_key, &node);
+    frame.pending_key = nullptr;
+  }
+
+ public:
+  Diagnostics duplicates_;
+
+ private:
+  Document& document_;
+  const Limits& limits_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, const Node*> anchors_;
+  std::size_t expanded_ = 0;
+};
+
+SourceMark end_of(std::string_view text) {
+  SourceMark mark;
+  for (char c : text) {
+    if (c == '\n') {
+      ++mark.line;
+      mark.col = 1;
+    } else {
+      ++mark.col;
+    }
+  }
+  return mark;
+}
+
+}  // namespace
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k->is_scalar() && k->value == key) return v;
+  }
+  return nullptr;
+}
+
+std::string_view Node::kind_name() const {
+  switch (kind) {
+    case Kind::null: return "empty";
+    case Kind::scalar: return "a single value";
+    case Kind::sequence: return "a list";
+    case Kind::map: return "a mapping";
+  }
+  return "empty";
+}
+
+ReadResult read_document(std::string_view text, const std::string& file, const Limits& limits) {
+  ReadResult result;
+  auto fail = [&](SourceMark at, std::string message, std::string rule) {
+    result.diagnostics.push_back(Diagnostic{file, at, Severity::error, std::move(message), std::move(rule)});
+    return std::move(result);
+  };
+  if (text.size() > limits.max_bytes) {
+    return fail({1, 1},
+                "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                    std::to_string(limits.max_bytes) + "; split it into smaller scenarios",
+                "file-too-large");
+  }
+  if (auto bad = find_bad_byte(text)) {
+    return fail(bad->first, "file contains " + bad->second + "; save it as UTF-8 text", "invalid-utf8");
+  }
+  auto document = std::make_unique<Document>();
+  TreeBuilder builder(*document, limits);
+  std::istringstream stream{std::string(text)};
+  try {
+    YAML::Parser parser(stream);
+    if (!parser.HandleNextDocument(builder) || document->root == nullptr) {
+      return fail(end_of(text), "file is empty; a scenario starts with 'attune: 1'", "file-empty");
+    }
+    Document second;
+    TreeBuilder rest(second, limits);
+    if (parser.HandleNextDocument(rest) && second.root != nullptr) {
+      return fail(second.root->mark, "a second YAML document ('---'); put one scenario in each file",
+                  "multiple-documents");
+    }
+  } catch (const Stop& stop) {
+    return fail(stop.at, stop.message, stop.rule);
+  } catch (const YAML::Exception& e) {
+    std::string message = e.msg;
+    if (message == "bad file" || message.find("recursion") != std::string::npos) {
+      message = "nesting too deep for the YAML reader; look for unclosed brackets";
+    }
+    return fail(from_yaml(e.mark), "YAML syntax: " + message, "yaml-syntax");
+  }
+  result.diagnostics = std::move(builder.duplicates_);
+  result.document = std::move(document);
+  return result;
+}
+
+}  // namespace attune::yaml

@@ -1,0 +1,30 @@
+// Files that must never be lost or half-written: bounded reads, atomic private writes.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace attune::sim {
+
+struct FileContents {
+  std::optional<std::string> text;
+  bool too_large = false;
+  std::string error;  // when `text` is empty and not too large: why it could not be read
+};
+
+FileContents read_file(const std::string& path, std::size_t max_bytes);
+
+// Creates `dir` and its missing parents with mode 0700 (existing ones are tightened to 0700
+// when they are ours). Returns an error message, or nullopt on success.
+std::optional<std::string> make_private_dir(const std::string& dir);
+
+// Writes `path` as a 0600 file: a temp file beside it, fsync, rename over, fsync of the directory.
+// A failure at any step leaves the previous file (if any) untouched. Returns an error or nullopt.
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents);
+
+// Appends one line and fsyncs it (the file is created 0600). Returns an error or nullopt.
+std::optional<std::string> append_line_durably(const std::string& path, std::string_view line);
+
+}  // namespace attune::sim

@@ -1,0 +1,136 @@
+#include "attune/simulator/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+namespace attune::sim {
+namespace {
+
+std::string describe_errno(const std::string& what, const std::string& path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+std::optional<std::string> fsync_dir(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return describe_errno("cannot open directory", dir);
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return describe_errno("cannot sync directory", dir);
+  return std::nullopt;
+}
+
+}  // namespace
+
+FileContents read_file(const std::string& path, std::size_t max_bytes) {
+  FileContents result;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = describe_errno("cannot read", path);
+    return result;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    result.error = "cannot read " + path + ": it is a directory";
+    return result;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      result.error = describe_errno("cannot read", path);
+      ::close(fd);
+      return result;
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) {
+      ::close(fd);
+      result.too_large = true;
+      return result;
+    }
+  }
+  ::close(fd);
+  result.text = std::move(text);
+  return result;
+}
+
+std::optional<std::string> make_private_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::path path(dir);
+  std::filesystem::path built;
+  for (const auto& part : path) {
+    built /= part;
+    if (std::filesystem::is_directory(built, ec)) continue;
+    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST) return describe_errno("cannot create directory", built);
+  }
+  if (!std::filesystem::is_directory(path, ec)) return "cannot create directory " + dir + ": not a directory";
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 0077) != 0) {
+    if (::chmod(dir.c_str(), 0700) != 0) return describe_errno("cannot make private", dir);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents) {
+  std::filesystem::path target(path);
+  std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+  std::random_device random;
+  std::string temp = dir + "/." + target.filename().string() + ".tmp-" + std::to_string(random());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return describe_errno("cannot write", temp);
+  auto fail = [&](const std::string& what) {
+    std::string message = describe_errno(what, path);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return message;
+  };
+  if (::fchmod(fd, 0600) != 0) return fail("cannot set permissions of");
+  if (!write_all(fd, contents)) return fail("cannot write");
+  if (::fsync(fd) != 0) return fail("cannot sync");
+  if (::close(fd) != 0) {
+    std::string message = describe_errno("cannot write", path);
+    ::unlink(temp.c_str());
+    return message;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    std::string message = describe_errno("cannot replace", path);
+    ::unlink(temp.c_str());
+    return message;
+  }
+  return fsync_dir(dir);
+}
+
+std::optional<std::string> append_line_durably(const std::string& path, std::string_view line) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) return describe_errno("cannot open", path);
+  std::string data(line);
+  data += '\n';
+  bool ok = write_all(fd, data) && ::fsync(fd) == 0;
+  std::string message = ok ? std::string() : describe_errno("cannot append to", path);
+  ::close(fd);
+  if (!ok) return message;
+  return std::nullopt;
+}
+
+}  // namespace attune::sim

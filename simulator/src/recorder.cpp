@@ -1,0 +1,53 @@
+#include "attune/simulator/recorder.h"
+
+namespace attune::sim {
+namespace {
+
+RecordMeta fresh_meta() {
+  RecordMeta meta;
+  meta.id = new_session_id();
+  return meta;
+}
+
+}  // namespace
+
+SessionRecorder::SessionRecorder(RecorderSetup setup)
+    : setup_(std::move(setup)), store_(setup_.records_dir), meta_(fresh_meta()), journal_(store_, meta_.id) {}
+
+std::optional<std::string> SessionRecorder::begin(const Session& session) {
+  meta_.trainee = setup_.trainee;
+  meta_.started = now_iso8601();
+  meta_.rubric_sha256 = setup_.rubric_sha256;
+  if (auto error = store_.prepare()) return error;
+  if (auto error = store_.keep_scenario_copy(session.scenario())) return error;
+  nlohmann::json header = {{"format", "attune-journal/1"},
+                           {"id", meta_.id},
+                           {"trainee", meta_.trainee},
+                           {"scenario", {{"id", session.scenario().id}, {"sha256", session.scenario().sha256}}},
+                           {"mode", session_mode_name(session.mode())},
+                           {"started", meta_.started}};
+  return journal_.start(header);
+}
+
+std::optional<std::string> SessionRecorder::turn_played(const Turn& turn) { return journal_.append(turn); }
+
+SessionRecorder::Saved SessionRecorder::finish(const Session& session, bool complete,
+                                               const std::optional<std::map<std::string, int>>& self_rating) {
+  Saved saved;
+  meta_.complete = complete;
+  meta_.ended = now_iso8601();
+  meta_.self_rating = self_rating;
+  saved.record = session_record(session, *setup_.rubric, meta_);
+  sign_record(saved.record, setup_.key);
+  saved.path = store_.session_path(meta_.trainee, meta_.id);
+  if (auto error = store_.write_session(saved.record)) {
+    saved.error = *error;  // the journal stays, so the turns are not lost
+    return saved;
+  }
+  journal_.remove();
+  return saved;
+}
+
+void SessionRecorder::discard() { journal_.remove(); }
+
+}  // namespace attune::sim

@@ -1,0 +1,218 @@
+#include "attune/simulator/records.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <random>
+
+#include "attune/scoring/coder.h"
+#include "attune/simulator/file_io.h"
+#include "attune/simulator/runtime_paths.h"
+#include "attune/simulator/sha256.h"
+
+namespace attune::sim {
+namespace fs = std::filesystem;
+namespace {
+
+using nlohmann::json;
+
+std::string utc_now(const char* format) {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+json optional_json(const auto& value) { return value ? json(*value) : json(nullptr); }
+
+json codes_json(const std::vector<scoring::CodeEvidence>& codes) {
+  json out = json::array();
+  for (const auto& c : codes) {
+    out.push_back({{"code", scoring::code_name(c.code)},
+                   {"span", c.span ? json::array({c.span->first, c.span->second}) : json(nullptr)},
+                   {"rule", c.rule},
+                   {"confidence", c.confidence}});
+  }
+  return out;
+}
+
+std::string random_hex(int bytes) {
+  std::random_device random;
+  std::string out;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (int i = 0; i < bytes; ++i) {
+    auto byte = random() & 0xFFu;
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string now_iso8601() { return utc_now("%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string new_session_id() { return utc_now("%Y%m%dT%H%M%SZ") + "-" + random_hex(4); }
+
+bool is_valid_trainee_id(const std::string& id) {
+  if (id.empty() || id.size() > 64 || id == "." || id == "..") return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+json turn_json(const Turn& t) {
+  json out = {{"index", t.index},
+              {"node", t.node},
+              {"client", t.client},
+              {"kind", turn_kind_name(t.kind)},
+              {"response", optional_json(t.response)},
+              {"choice", optional_json(t.choice)},
+              {"space_ms", t.space_ms},
+              {"latency_ms", optional_json(t.latency_ms)},
+              {"silence_ms", optional_json(t.silence_ms)},
+              {"codes", codes_json(t.codes)},
+              {"said", optional_json(t.said)},
+              {"feedback", optional_json(t.feedback)}};
+  if (t.coder_codes) out["coder_codes"] = codes_json(*t.coder_codes);
+  return out;
+}
+
+std::vector<scoring::ScoredTurn> scored_turns(const Session& session) {
+  std::vector<scoring::ScoredTurn> out;
+  for (const Turn& t : session.turns()) {
+    scoring::ScoredTurn s;
+    s.silent_pass = t.kind == TurnKind::silence;
+    s.risk = t.risk;
+    for (const auto& c : t.codes) s.codes.push_back(c.code);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+json session_record(const Session& session, const scoring::Rubric& rubric, const RecordMeta& meta) {
+  const Scenario& scenario = session.scenario();
+  json turns = json::array();
+  std::vector<bool> timed;
+  for (const Turn& t : session.turns()) {
+    turns.push_back(turn_json(t));
+    timed.push_back(t.latency_ms.has_value() || t.silence_ms.has_value());
+  }
+  auto scored = scored_turns(session);
+  json competencies = json::object();
+  for (const auto& c : rubric.score(scored, scenario.competencies)) {
+    competencies[c.id] = {{"score", optional_json(c.score)},
+                          {"status", c.status},
+                          {"opportunities", c.opportunities},
+                          {"evidence", c.evidence},
+                          {"focus", c.focus}};
+  }
+  auto m = rubric.metrics(scored, timed);
+  json metrics = {{"reflection_question_ratio", optional_json(m.reflection_question_ratio)},
+                  {"percent_complex_reflections", optional_json(m.percent_complex_reflections)},
+                  {"percent_open_questions", optional_json(m.percent_open_questions)},
+                  {"advice_count", m.advice_count},
+                  {"boundary_crossings", m.boundary_crossings},
+                  {"silent_passes", m.silent_passes},
+                  {"interruptions", m.interruptions},
+                  {"timed_turns", m.timed_turns}};
+  auto outcome = session.outcome();
+  return json{{"format", "attune-session/1"},
+              {"id", meta.id},
+              {"trainee", meta.trainee},
+              {"scenario",
+               {{"id", scenario.id}, {"title", scenario.title}, {"sha256", scenario.sha256}, {"level", scenario.level}}},
+              {"mode", session_mode_name(session.mode())},
+              {"started", meta.started},
+              {"ended", optional_json(meta.ended)},
+              {"complete", meta.complete},
+              {"scorer",
+               {{"version", scoring::kCoderVersion}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
+              {"retry_of", nullptr},
+              {"turns", std::move(turns)},
+              {"competencies", std::move(competencies)},
+              {"metrics", std::move(metrics)},
+              {"self_rating", optional_json(meta.self_rating)},
+              {"outcome", outcome ? json(outcome_name(*outcome)) : json(nullptr)}};
+}
+
+void sign_record(json& record, const std::string& key) {
+  record.erase("integrity");
+  std::string mac = hmac_sha256_hex(key, record.dump());
+  record["integrity"] = {{"hmac_sha256", mac}};
+}
+
+bool record_signature_ok(const json& record, const std::string& key) {
+  if (!record.contains("integrity") || !record["integrity"].contains("hmac_sha256")) return false;
+  json body = record;
+  body.erase("integrity");
+  return record["integrity"]["hmac_sha256"] == hmac_sha256_hex(key, body.dump());
+}
+
+KeyResult programme_key() {
+  if (const char* value = std::getenv("ATTUNE_KEY"); value != nullptr && *value != '\0') return {value, {}};
+  std::string path = key_file_path();
+  auto existing = read_file(path, 4096);
+  if (existing.text) {
+    std::string key = *existing.text;
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    if (!key.empty()) return {key, {}};
+  }
+  if (auto error = make_private_dir(fs::path(path).parent_path().string())) return {{}, *error};
+  std::string key = random_hex(32);
+  // O_EXCL-like: never overwrite a key another process wrote first.
+  if (fs::exists(path)) {
+    auto again = read_file(path, 4096);
+    if (again.text && again.text->size() >= 64) return {again.text->substr(0, 64), {}};
+  }
+  if (auto error = write_file_atomically(path, key + "\n")) return {{}, *error};
+  return {key, {}};
+}
+
+std::optional<std::string> RecordsStore::prepare() const {
+  for (const char* sub : {"", "/sessions", "/journal", "/scenarios"}) {
+    if (auto error = make_private_dir(root_ + sub)) return error;
+  }
+  return std::nullopt;
+}
+
+std::string RecordsStore::session_path(const std::string& trainee, const std::string& id) const {
+  return root_ + "/sessions/" + trainee + "/" + id + ".json";
+}
+
+std::string RecordsStore::journal_path(const std::string& id) const { return root_ + "/journal/" + id + ".jsonl"; }
+
+std::optional<std::string> RecordsStore::keep_scenario_copy(const Scenario& scenario) const {
+  std::string path = root_ + "/scenarios/" + scenario.sha256 + ".yaml";
+  std::error_code ec;
+  if (fs::exists(path, ec)) return std::nullopt;
+  return write_file_atomically(path, scenario.source_text);
+}
+
+std::optional<std::string> RecordsStore::write_session(const json& record) const {
+  std::string trainee = record.at("trainee").get<std::string>();
+  std::string id = record.at("id").get<std::string>();
+  if (auto error = make_private_dir(root_ + "/sessions/" + trainee)) return error;
+  return write_file_atomically(session_path(trainee, id), record.dump(2) + "\n");
+}
+
+Journal::Journal(const RecordsStore& store, const std::string& session_id) : path_(store.journal_path(session_id)) {}
+
+std::optional<std::string> Journal::start(const json& header) { return append_line_durably(path_, header.dump()); }
+
+std::optional<std::string> Journal::append(const Turn& turn) {
+  return append_line_durably(path_, turn_json(turn).dump());
+}
+
+void Journal::remove() {
+  std::error_code ec;
+  fs::remove(path_, ec);
+}
+
+}  // namespace attune::sim

@@ -1,0 +1,193 @@
+#include "attune/simulator/records.h"
+
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <csignal>
+#include <fstream>
+
+#include "attune/simulator/file_io.h"
+#include "attune/simulator/recorder.h"
+#include "attune/simulator/sha256.h"
+#include "test_support.h"
+
+namespace attune::sim {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+const char* kScenario = R"(attune: 1
+id: records-test
+title: Records test
+competencies: [reflective_listening]
+client: {name: Lee}
+start: a
+nodes:
+  a:
+    client: I've had a rough week.
+    space: 2s
+    otherwise: b
+  b:
+    client: Thanks for listening.
+    end: true
+    outcome: engaged
+)";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+unsigned mode_of(const fs::path& path) {
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  return st.st_mode & 0777;
+}
+
+scoring::Rubric shipped_rubric() {
+  auto text = read_file(std::string(ATTUNE_SOURCE_DIR) + "/assets/rubrics/peer-support-v1.yaml", 1 << 20);
+  auto load = scoring::load_rubric(text.text.value_or(""), "peer-support-v1.yaml");
+  if (!load.rubric) throw std::runtime_error("the shipped rubric did not load");
+  return *load.rubric;
+}
+
+TEST(AtomicWrite, WritesAPrivateFileAndLeavesNoTempFiles) {
+  TempDir dir;
+  auto path = dir.path() / "record.json";
+  ASSERT_EQ(write_file_atomically(path.string(), "{\"a\": 1}\n"), std::nullopt);
+  EXPECT_EQ(slurp(path), "{\"a\": 1}\n");
+  EXPECT_EQ(mode_of(path), 0600u);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
+}
+
+TEST(AtomicWrite, AFailedWriteLeavesThePreviousFileIntact) {
+  TempDir dir;
+  auto path = dir.path() / "record.json";
+  ASSERT_EQ(write_file_atomically(path.string(), "previous"), std::nullopt);
+  // Make the write itself fail, even as root: a file-size limit below the new contents.
+  auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit saved{};
+  ::getrlimit(RLIMIT_FSIZE, &saved);
+  rlimit tiny = saved;
+  tiny.rlim_cur = 1024;
+  ::setrlimit(RLIMIT_FSIZE, &tiny);
+  auto error = write_file_atomically(path.string(), std::string(1 << 20, 'x'));
+  ::setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, old_handler);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(slurp(path), "previous");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1)
+      << "the temp file must be removed";
+}
+
+TEST(AtomicWrite, ReportsAnUnwritableDirectory) {
+  EXPECT_TRUE(write_file_atomically("/proc/attune-cannot-write-here/x.json", "x").has_value());
+}
+
+TEST(PrivateDir, CreatesParentsWithMode0700) {
+  TempDir dir;
+  auto nested = dir.path() / "a" / "b";
+  ASSERT_EQ(make_private_dir(nested.string()), std::nullopt);
+  EXPECT_EQ(mode_of(nested), 0700u);
+  EXPECT_EQ(mode_of(dir.path() / "a"), 0700u);
+}
+
+TEST(Signature, DetectsAnyChangeMadeWithoutTheKey) {
+  nlohmann::json record = {{"id", "x"}, {"turns", nlohmann::json::array({{{"codes", {"advice"}}}})}};
+  sign_record(record, "programme key");
+  EXPECT_TRUE(record_signature_ok(record, "programme key"));
+  EXPECT_FALSE(record_signature_ok(record, "another key"));
+  auto edited = record;
+  edited["turns"][0]["codes"][0] = "simple_reflection";
+  EXPECT_FALSE(record_signature_ok(edited, "programme key"));
+  // Computed over the compact key-sorted dump, so any JSON library can recompute it.
+  auto body = record;
+  body.erase("integrity");
+  EXPECT_EQ(record["integrity"]["hmac_sha256"], hmac_sha256_hex("programme key", body.dump()));
+}
+
+TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal) {
+  TempDir dir;
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  SessionRecorder recorder({dir.path().string(), "sam", &rubric, "rubric-sha", "k"});
+  Session session(scenario, SessionMode::practice);
+  ASSERT_EQ(recorder.begin(session), std::nullopt);
+  auto journal = dir.path() / "journal" / (recorder.session_id() + ".jsonl");
+  ASSERT_TRUE(fs::exists(journal));
+  auto result = session.submit(TurnInput::reply("It sounds like the week wore you down."));
+  ASSERT_EQ(recorder.turn_played(*result.turn), std::nullopt);
+  // One header line and one line per finished turn, durable before the client goes on.
+  std::string journaled = slurp(journal);
+  EXPECT_EQ(std::count(journaled.begin(), journaled.end(), '\n'), 2);
+
+  auto saved = recorder.finish(session, session.ended());
+  ASSERT_EQ(saved.error, "");
+  EXPECT_FALSE(fs::exists(journal));
+  EXPECT_EQ(saved.path, (dir.path() / "sessions" / "sam" / (recorder.session_id() + ".json")).string());
+  EXPECT_EQ(mode_of(saved.path), 0600u);
+  EXPECT_EQ(mode_of(dir.path() / "sessions" / "sam"), 0700u);
+  EXPECT_EQ(mode_of(dir.path()), 0700u);
+  EXPECT_EQ(slurp(dir.path() / "scenarios" / (scenario.sha256 + ".yaml")), kScenario);
+
+  auto record = nlohmann::json::parse(slurp(saved.path));
+  EXPECT_EQ(record["format"], "attune-session/1");
+  EXPECT_EQ(record["trainee"], "sam");
+  EXPECT_EQ(record["scenario"]["sha256"], sha256_hex(kScenario));
+  EXPECT_EQ(record["scorer"]["rubric"], "peer-support-v1");
+  EXPECT_EQ(record["scorer"]["rubric_sha256"], "rubric-sha");
+  EXPECT_FALSE(record["scorer"]["version"].get<std::string>().empty());
+  EXPECT_TRUE(record["complete"]);
+  EXPECT_EQ(record["outcome"], "engaged");
+  EXPECT_TRUE(record["ended"].is_string());
+  ASSERT_EQ(record["turns"].size(), 1u);
+  EXPECT_EQ(record["turns"][0]["node"], "a");
+  EXPECT_EQ(record["turns"][0]["kind"], "reply");
+  EXPECT_EQ(record["competencies"].size(), 9u);
+  EXPECT_TRUE(record["competencies"]["reflective_listening"]["focus"]);
+  EXPECT_FALSE(record["competencies"]["avoiding_advice"]["focus"]);
+  EXPECT_TRUE(record_signature_ok(record, "k"));
+}
+
+TEST(Recorder, UnfinishedSessionIsSavedIncompleteWithItsTurns) {
+  TempDir dir;
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  SessionRecorder recorder({dir.path().string(), "sam", &rubric, "x", "k"});
+  Session session(scenario, SessionMode::exam);
+  ASSERT_EQ(recorder.begin(session), std::nullopt);
+  auto saved = recorder.finish(session, session.ended());
+  ASSERT_EQ(saved.error, "");
+  EXPECT_FALSE(saved.record["complete"]);
+  EXPECT_TRUE(saved.record["outcome"].is_null());
+  EXPECT_EQ(saved.record["mode"], "exam");
+}
+
+TEST(ProgrammeKey, ComesFromTheEnvironmentOrAPrivateKeyFileMadeOnFirstUse) {
+  TempDir dir;
+  ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
+  ::unsetenv("ATTUNE_KEY");
+  auto first = programme_key();
+  ASSERT_EQ(first.error, "");
+  EXPECT_EQ(first.key.size(), 64u);
+  auto key_file = dir.path() / "attune" / "key";
+  EXPECT_EQ(mode_of(key_file), 0600u);
+  EXPECT_EQ(programme_key().key, first.key) << "the key is kept, not remade";
+  ::setenv("ATTUNE_KEY", "shared programme key", 1);
+  EXPECT_EQ(programme_key().key, "shared programme key");
+  ::unsetenv("ATTUNE_KEY");
+  ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST(TraineeIds, OnlyPathSafeNames) {
+  EXPECT_TRUE(is_valid_trainee_id("sam.lee-2"));
+  EXPECT_FALSE(is_valid_trainee_id(""));
+  EXPECT_FALSE(is_valid_trainee_id(".."));
+  EXPECT_FALSE(is_valid_trainee_id("a/b"));
+  EXPECT_FALSE(is_valid_trainee_id("sam lee"));
+}
+
+}  // namespace
+}  // namespace attune::sim

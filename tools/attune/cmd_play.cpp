@@ -1,0 +1,155 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "attune/simulator/debrief.h"
+#include "attune/simulator/file_io.h"
+#include "attune/simulator/players.h"
+#include "attune/simulator/recorder.h"
+#include "attune/simulator/responses_file.h"
+#include "attune/simulator/runtime_paths.h"
+#include "attune/simulator/scenario_loader.h"
+#include "attune/simulator/sha256.h"
+#include "commands.h"
+
+namespace attune::cli {
+namespace {
+
+constexpr std::size_t kMaxResponsesBytes = std::size_t{4} << 20;
+
+std::string default_trainee() {
+  for (const char* name : {"ATTUNE_TRAINEE", "USER", "LOGNAME"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && sim::is_valid_trainee_id(value)) return value;
+  }
+  return "trainee";
+}
+
+struct LoadedRubric {
+  std::optional<scoring::Rubric> rubric;
+  std::string sha256;
+};
+
+LoadedRubric load_installed_rubric(const std::string& home) {
+  LoadedRubric out;
+  std::string path = home + "/assets/rubrics/peer-support-v1.yaml";
+  auto file = sim::read_file(path, 1 << 20);
+  if (!file.text) {
+    std::cerr << "attune play: cannot read the rubric " << path << " (set ATTUNE_HOME to attune's data directory)\n";
+    return out;
+  }
+  auto load = scoring::load_rubric(*file.text, path);
+  for (const auto& d : load.diagnostics) std::cerr << format_diagnostic(d) << "\n";
+  out.rubric = std::move(load.rubric);
+  out.sha256 = sim::sha256_hex(*file.text);
+  return out;
+}
+
+int count_lines(const std::string& text) {
+  int lines = 0;
+  for (char c : text) lines += c == '\n' ? 1 : 0;
+  if (!text.empty() && text.back() != '\n') ++lines;
+  return lines;
+}
+
+}  // namespace
+
+int run_play(const PlayOptions& options) {
+  auto path = sim::resolve_scenario(options.scenario);
+  if (!path) {
+    std::cerr << "attune play: no scenario file or shipped scenario id '" << options.scenario << "'\n";
+    return kUsageOrIo;
+  }
+  auto loaded = sim::load_scenario_file(*path);
+  if (loaded.io_error) {
+    std::cerr << "attune play: " << *loaded.io_error << "\n";
+    return kUsageOrIo;
+  }
+  if (!loaded.load.scenario) {
+    for (const auto& d : loaded.load.diagnostics) {
+      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+    }
+    std::cerr << "attune play: the scenario has errors; fix them (attune check " << *path << ") and play again\n";
+    return kBadContent;
+  }
+  const sim::Scenario& scenario = *loaded.load.scenario;
+  std::string trainee = options.trainee.value_or(default_trainee());
+  if (!sim::is_valid_trainee_id(trainee)) {
+    std::cerr << "attune play: trainee id '" << trainee << "' may hold only letters, digits, '.', '-' and '_'\n";
+    return kUsageOrIo;
+  }
+
+  std::optional<std::string> responses_text;
+  if (options.responses) {
+    auto file = sim::read_file(*options.responses, kMaxResponsesBytes);
+    if (!file.text) {
+      std::cerr << "attune play: "
+                << (file.too_large ? *options.responses + " is larger than 4 MiB" : file.error) << "\n";
+      return kUsageOrIo;
+    }
+    responses_text = std::move(file.text);
+  }
+
+  std::string home = sim::runtime_home();
+  auto rubric = load_installed_rubric(home);
+  if (!rubric.rubric) return kUsageOrIo;
+  auto key = sim::programme_key();
+  if (!key.error.empty()) {
+    std::cerr << "attune play: cannot set up the programme key: " << key.error << "\n";
+    return kUsageOrIo;
+  }
+  sim::SessionRecorder recorder(
+      {sim::records_dir(options.records), trainee, &*rubric.rubric, rubric.sha256, key.key});
+  sim::Session session(scenario, options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
+  if (auto error = recorder.begin(session)) {
+    std::cerr << "attune play: cannot write to the records directory: " << *error << "\n";
+    return kUsageOrIo;
+  }
+
+  int status = kDone;
+  std::optional<std::map<std::string, int>> self_rating;
+  if (responses_text) {
+    auto lines = sim::parse_responses(*responses_text);
+    auto play = sim::play_scripted(session, recorder, lines, *options.responses, count_lines(*responses_text));
+    if (!play.io_error.empty()) {
+      std::cerr << "attune play: " << play.io_error << "\n";
+      status = kUsageOrIo;
+    } else if (!play.misfit.empty()) {
+      std::cerr << play.misfit << "\n";
+      status = kBadContent;
+    }
+  } else {
+    // The window player comes with its own target; until then every play is in the terminal.
+    auto lines = sim::terminal_lines(std::cout);
+    if (!lines) lines = sim::stream_lines(std::cin, std::cout);
+    bool plain = options.plain || !::isatty(STDOUT_FILENO);
+    auto play = sim::play_terminal(session, recorder, *lines, std::cout, {plain});
+    if (!play.io_error.empty()) {
+      std::cerr << "attune play: " << play.io_error << "\n";
+      return kUsageOrIo;
+    }
+    if (!play.keep) {
+      recorder.discard();
+      std::cout << "The session was not kept.\n";
+      return kDone;
+    }
+    self_rating = play.self_rating;
+  }
+
+  auto saved = recorder.finish(session, session.ended(), self_rating);
+  if (!saved.error.empty()) {
+    std::cerr << "attune play: cannot save the session record: " << saved.error
+              << " (its turns are kept in the journal)\n";
+    return kUsageOrIo;
+  }
+  if (options.json) {
+    std::cout << saved.record.dump(2) << "\n";
+  } else {
+    std::cout << "\n" << sim::render_debrief(saved.record, &scenario, sim::load_crisis_resources(home));
+  }
+  std::cerr << "Session record saved: " << saved.path << "\n";
+  return status;
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,38 @@
+// The `attune` subcommands. main.cpp parses the command line (CLI11 stays in that one file);
+// each command takes its options as a plain struct and returns the exit status of PRODUCT.md:
+// 0 done, 1 the input's content is wrong, 2 usage or I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune::cli {
+
+enum Exit : int { kDone = 0, kBadContent = 1, kUsageOrIo = 2 };
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+};
+int run_check(const CheckOptions& options);
+
+struct PlayOptions {
+  std::string scenario;
+  std::optional<std::string> trainee;
+  std::string mode = "practice";
+  bool text = false;
+  bool plain = false;
+  std::optional<std::string> responses;
+  bool json = false;
+  std::optional<std::string> records;
+};
+int run_play(const PlayOptions& options);
+
+struct CodeOptions {
+  std::optional<std::string> text;
+  std::vector<std::string> context;
+  std::optional<std::string> jsonl;
+};
+int run_code(const CodeOptions& options);
+
+}  // namespace attune::cli

@@ -1,0 +1,51 @@
+// `attune`: the command line. Only this file sees CLI11; the commands live in cmd_*.cpp.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  using namespace attune::cli;
+  CLI::App app{"attune: practise active listening with simulated clients, scored with evidence"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "Validate scenarios and rubrics (files or directories)");
+  check_cmd->add_option("PATH", check.paths, "Scenario or rubric files, or directories of them")->required();
+
+  PlayOptions play;
+  auto* play_cmd = app.add_subcommand("play", "Play a scenario (a path, or the id of a shipped scenario)");
+  play_cmd->add_option("SCENARIO", play.scenario, "Scenario file or id")->required();
+  play_cmd->add_option("--trainee", play.trainee, "Trainee id the record is filed under (default: $ATTUNE_TRAINEE, $USER)");
+  play_cmd->add_option("--mode", play.mode, "practice (coach notes) or exam")->check(CLI::IsMember({"practice", "exam"}));
+  play_cmd->add_flag("--text", play.text, "Play in the terminal");
+  play_cmd->add_flag("--plain", play.plain, "Plain lines only, for screen readers and pipes");
+  play_cmd->add_option("--responses", play.responses, "Play a scripted trainee from this responses file");
+  play_cmd->add_flag("--json", play.json, "Also print the session record as JSON to stdout");
+  play_cmd->add_option("--records", play.records, "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+
+  CodeOptions code;
+  auto* code_cmd = app.add_subcommand("code", "Code utterances: codes, evidence spans, rule ids, primary code");
+  code_cmd->add_option("TEXT", code.text, "The utterance to code");
+  code_cmd->add_option("--context", code.context, "A client line the utterance answers (repeatable, oldest first)");
+  code_cmd->add_option("--jsonl", code.jsonl, "Code every line of a JSONL file with 'text' (and 'context')");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? kDone : kUsageOrIo;
+  }
+  if (check_cmd->parsed()) return run_check(check);
+  if (play_cmd->parsed()) return run_play(play);
+  if (code_cmd->parsed()) {
+    if (!code.text == !code.jsonl) {
+      std::cerr << "attune code: give either TEXT or --jsonl FILE\n";
+      return kUsageOrIo;
+    }
+    return run_code(code);
+  }
+  return kUsageOrIo;
+}
