@@ -48,7 +48,13 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    add(make(Node::Kind::null, mark, anchor), 1);
+    Node& node = make(Node::Kind::null, mark, anchor);
+    // yaml-cpp marks an empty value where the next token starts, often the next line;
+    // point at its key instead, where the trainer left it empty.
+    if (!stack_.empty() && stack_.back().node->is_map() && stack_.back().pending_key != nullptr) {
+      node.mark = stack_.back().pending_key->mark;
+    }
+    add(node, 1);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -224,7 +230,13 @@ ReadResult read_document(std::string_view text, const std::string& file, const L
   }
   auto document = std::make_unique<Document>();
   TreeBuilder builder(*document, limits);
-  std::istringstream stream{std::string(text)};
+  // yaml-cpp 0.7 takes a double-quoted scalar left open at the end of the file as closed when a
+  // newline follows it, swallowing every later line; without the trailing whitespace it says so.
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && std::string_view(" \t\r\n").find(trimmed.back()) != std::string_view::npos) {
+    trimmed.remove_suffix(1);
+  }
+  std::istringstream stream{std::string(trimmed)};
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder) || document->root == nullptr) {
@@ -246,6 +258,7 @@ ReadResult read_document(std::string_view text, const std::string& file, const L
     return fail(from_yaml(e.mark), "YAML syntax: " + message, "yaml-syntax");
   }
   result.diagnostics = std::move(builder.duplicates_);
+  for (auto& d : result.diagnostics) d.file = file;
   result.document = std::move(document);
   return result;
 }

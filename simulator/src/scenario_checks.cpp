@@ -127,6 +127,13 @@ void check_shadowed_rules(const Scenario& s, const std::string& file, Diagnostic
           break;
         }
         for (Code c : earlier.when) still_open.erase(c);
+        if (!later.when.empty() && still_open.empty()) {
+          out.push_back(Diagnostic{file, later.at, Severity::error,
+                                   "this rule never fires: the rules above it in node '" + node.id +
+                                       "' already match all of " + code_list(later.when) + "; reorder or remove it",
+                                   "shadowed-rule"});
+          break;
+        }
       }
     }
   }

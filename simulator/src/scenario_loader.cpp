@@ -357,9 +357,12 @@ class ScenarioReader {
   }
 
   std::optional<int> duration(const Node& n, std::string_view key) {
-    if (n.is_scalar()) {
-      if (auto ms = parse_duration_ms(n.value)) return ms;
+    if (!n.is_scalar()) {
+      error(n.mark, "'" + std::string(key) + "' should be a duration like 4s, not " + std::string(n.kind_name()),
+            "wrong-type");
+      return std::nullopt;
     }
+    if (auto ms = parse_duration_ms(n.value)) return ms;
     error(n.mark,
           "'" + std::string(key) + "' is " + describe(n) +
               ", not a duration; write a number with s or ms, like 4s, 1.5s or 800ms (0 to 10 min)",

@@ -22,13 +22,10 @@ TEST(Check, ShippedScenariosAreRealSizedWithSeveralEndings) {
     std::string text = slurp(source(std::string("scenarios/") + name + ".yaml"));
     std::ptrdiff_t endings = 0;
     std::ptrdiff_t nodes = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), std::regex(R"(\n    end: true)")), end; it != end; ++it) {
-      ++endings;
-    }
-    for (std::sregex_iterator it(text.begin(), text.end(), std::regex(R"(\n  [a-z0-9-]+:\n)")), end; it != end;
-         ++it) {
-      ++nodes;
-    }
+    const std::regex end_node(R"(\n    end: true)");
+    const std::regex node_key(R"(\n  [a-z0-9-]+:\n)");
+    endings = std::distance(std::sregex_iterator(text.begin(), text.end(), end_node), std::sregex_iterator());
+    nodes = std::distance(std::sregex_iterator(text.begin(), text.end(), node_key), std::sregex_iterator());
     EXPECT_GE(nodes, 12) << name;
     EXPECT_GE(endings, 3) << name;
     EXPECT_NE(text.find("model_responses"), std::string::npos) << name;

@@ -91,8 +91,8 @@ TEST_P(ShippedPlays, TakeTheExpectedPathAndWriteAPrivateSignedRecord) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, ShippedPlays,
                          ::testing::Values("tell-me-what-to-do.listening", "tell-me-what-to-do.advice",
                                            "keep-it-between-us.safe", "keep-it-between-us.secret"),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
@@ -275,7 +275,10 @@ TEST(TerminalPlay, ExamModeShowsNoCoachNotesAndAsksForASelfRatingAtTheEnd) {
   auto run = box.run({"play", scenario.string(), "--text", "--mode", "exam", "--records", box.records().string()},
                      "\n/silence\n3\n");
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out.find("Coach:"), std::string::npos);
+  auto debrief = run.out.find("Debrief:");
+  ASSERT_NE(debrief, std::string::npos) << run.out;
+  EXPECT_EQ(run.out.substr(0, debrief).find("Coach:"), std::string::npos) << "no coach notes until the end";
+  EXPECT_LT(run.out.find("rate yourself"), debrief) << "the self-rating comes before the scores";
   json record = only_record(box, box.records());
   EXPECT_TRUE(record["complete"]);
   EXPECT_EQ(record["mode"], "exam");

@@ -20,7 +20,7 @@ Rubric shipped() {
 ScoredTurn words(std::vector<Code> codes, bool risk = false) { return ScoredTurn{false, risk, std::move(codes)}; }
 ScoredTurn silent() { return ScoredTurn{true, false, {Code::silence}}; }
 
-const CompetencyScore& find(const std::vector<CompetencyScore>& scores, const std::string& id) {
+CompetencyScore find(const std::vector<CompetencyScore>& scores, const std::string& id) {
   for (const auto& s : scores) {
     if (s.id == id) return s;
   }
@@ -36,7 +36,7 @@ TEST(Rubric, ShippedRubricScoresAllNineCompetencies) {
 TEST(Rubric, TooFewOpportunitiesIsInsufficientEvidenceWithNoScore) {
   Rubric rubric = shipped();
   auto scores = rubric.score({words({Code::simple_reflection})}, {});
-  const auto& listening = find(scores, "reflective_listening");
+  const auto listening = find(scores, "reflective_listening");
   EXPECT_EQ(listening.opportunities, 1);
   EXPECT_FALSE(listening.score.has_value());
   EXPECT_EQ(listening.status, "insufficient_evidence");
@@ -46,7 +46,7 @@ TEST(Rubric, OneViolationCapsTheScoreSoTheSkillStaysDeveloping) {
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::simple_reflection}), words({Code::advice}),
                                    words({Code::open_question}), words({Code::open_question})};
-  const auto& advice = find(rubric.score(turns, {"avoiding_advice"}), "avoiding_advice");
+  const auto advice = find(rubric.score(turns, {"avoiding_advice"}), "avoiding_advice");
   // 4 x (1 - 1/4) = 3.0 would be proficient; any violation caps it at the rubric's violation_cap.
   EXPECT_EQ(advice.opportunities, 4);
   ASSERT_TRUE(advice.score.has_value());
@@ -59,7 +59,7 @@ TEST(Rubric, OneViolationCapsTheScoreSoTheSkillStaysDeveloping) {
 TEST(Rubric, AdviceAfterSeekingPermissionIsNotAViolation) {
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::seek_permission}), words({Code::advice})};
-  const auto& advice = find(rubric.score(turns, {}), "avoiding_advice");
+  const auto advice = find(rubric.score(turns, {}), "avoiding_advice");
   EXPECT_DOUBLE_EQ(advice.score.value_or(-1), rubric.max_score);
   EXPECT_EQ(advice.status, "proficient");
   EXPECT_EQ(advice.evidence, (std::vector<int>{0, 1})) << "no violations: all opportunities are the evidence";
@@ -67,7 +67,7 @@ TEST(Rubric, AdviceAfterSeekingPermissionIsNotAViolation) {
 
 TEST(Rubric, AllViolationsScoreZero) {
   Rubric rubric = shipped();
-  const auto& silence = find(rubric.score({words({Code::interruption}), words({Code::interruption})}, {}),
+  const auto silence = find(rubric.score({words({Code::interruption}), words({Code::interruption})}, {}),
                              "holding_silence");
   EXPECT_DOUBLE_EQ(silence.score.value_or(-1), 0.0);
   EXPECT_EQ(silence.status, "not_yet");
@@ -77,7 +77,7 @@ TEST(Rubric, ReflectionInHalfTheWordTurnsEarnsFullMarksAndSilentPassesDoNotCount
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::complex_reflection}), silent(), words({Code::open_question}),
                                    words({Code::simple_reflection}), words({Code::closed_question})};
-  const auto& listening = find(rubric.score(turns, {}), "reflective_listening");
+  const auto listening = find(rubric.score(turns, {}), "reflective_listening");
   EXPECT_EQ(listening.opportunities, 4);
   EXPECT_DOUBLE_EQ(listening.score.value_or(-1), rubric.max_score);
   EXPECT_EQ(listening.evidence, (std::vector<int>{0, 3}));
@@ -87,7 +87,7 @@ TEST(Rubric, OpenQuestionShareScoresOpenQuestions) {
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::open_question}), words({Code::closed_question}),
                                    words({Code::closed_question}), words({Code::closed_question})};
-  const auto& open = find(rubric.score(turns, {}), "open_questions");
+  const auto open = find(rubric.score(turns, {}), "open_questions");
   EXPECT_EQ(open.opportunities, 4);
   EXPECT_DOUBLE_EQ(open.score.value_or(-1), 1.0);  // 4 x 1/4
   EXPECT_EQ(open.status, "not_yet");
@@ -97,7 +97,7 @@ TEST(Rubric, SelfDisclosureIsPurposefulWhenThatTurnOrTheNextReturnsToThePerson) 
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::self_disclosure}), words({Code::open_question}),
                                    words({Code::self_disclosure}), words({Code::advice})};
-  const auto& disclosure = find(rubric.score(turns, {}), "purposeful_self_disclosure");
+  const auto disclosure = find(rubric.score(turns, {}), "purposeful_self_disclosure");
   EXPECT_EQ(disclosure.opportunities, 2);
   EXPECT_EQ(disclosure.evidence, std::vector<int>{0});
   EXPECT_DOUBLE_EQ(disclosure.score.value_or(-1), 2.0);
@@ -105,23 +105,23 @@ TEST(Rubric, SelfDisclosureIsPurposefulWhenThatTurnOrTheNextReturnsToThePerson) 
 
 TEST(Rubric, InformationCountsForEmpowermentOnlyAfterPermission) {
   Rubric rubric = shipped();
-  const auto& asked = find(rubric.score({words({Code::seek_permission}), words({Code::information})}, {}), "empowerment");
+  const auto asked = find(rubric.score({words({Code::seek_permission}), words({Code::information})}, {}), "empowerment");
   EXPECT_EQ(asked.evidence, (std::vector<int>{0, 1}));
-  const auto& unasked = find(rubric.score({words({Code::information}), words({Code::advice})}, {}), "empowerment");
+  const auto unasked = find(rubric.score({words({Code::information}), words({Code::advice})}, {}), "empowerment");
   EXPECT_DOUBLE_EQ(unasked.score.value_or(-1), 0.0);
 }
 
 TEST(Rubric, SafetyResponseNeedsACheckAtARiskTurnAndAReferral) {
   Rubric rubric = shipped();
-  const auto& both = find(rubric.score({words({Code::safety_check}, true), words({Code::referral}, true)}, {}),
+  const auto both = find(rubric.score({words({Code::safety_check}, true), words({Code::referral}, true)}, {}),
                           "safety_response");
   EXPECT_DOUBLE_EQ(both.score.value_or(-1), 4.0);
   EXPECT_EQ(both.evidence, (std::vector<int>{0, 1}));
-  const auto& check_only = find(rubric.score({words({Code::safety_check}, true)}, {}), "safety_response");
+  const auto check_only = find(rubric.score({words({Code::safety_check}, true)}, {}), "safety_response");
   EXPECT_DOUBLE_EQ(check_only.score.value_or(-1), 2.0);
   EXPECT_EQ(check_only.status, "developing");
   // A referral before any risk turn does not count.
-  const auto& early = find(rubric.score({words({Code::referral}), words({Code::simple_reflection}, true)}, {}),
+  const auto early = find(rubric.score({words({Code::referral}), words({Code::simple_reflection}, true)}, {}),
                            "safety_response");
   EXPECT_DOUBLE_EQ(early.score.value_or(-1), 0.0);
 }
@@ -130,14 +130,14 @@ TEST(Rubric, SecrecyPromiseAnywhereZeroesSafetyResponse) {
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::secrecy_promise}), words({Code::safety_check}, true),
                                    words({Code::referral}, true)};
-  const auto& safety = find(rubric.score(turns, {}), "safety_response");
+  const auto safety = find(rubric.score(turns, {}), "safety_response");
   EXPECT_DOUBLE_EQ(safety.score.value_or(-1), 0.0);
   EXPECT_EQ(safety.evidence, std::vector<int>{0});
 }
 
 TEST(Rubric, NoRiskTurnsMeansSafetyIsNotTested) {
   Rubric rubric = shipped();
-  const auto& safety = find(rubric.score({words({Code::simple_reflection})}, {}), "safety_response");
+  const auto safety = find(rubric.score({words({Code::simple_reflection})}, {}), "safety_response");
   EXPECT_EQ(safety.status, "insufficient_evidence");
 }
 

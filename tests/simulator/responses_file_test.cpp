@@ -33,10 +33,11 @@ TEST(ResponsesFile, ReadsEveryForm) {
 }
 
 TEST(ResponsesFile, TrailingCommentNeedsWhitespaceAndBackslashEscapesIt) {
-  auto lines = parse_responses("You're #1 at this   # not part of the reply\nCall me \\# maybe\n");
-  ASSERT_EQ(lines.size(), 2u);
+  auto lines = parse_responses("You're \\#1 at this   # not part of the reply\nCall me #maybe\nIssue#5 stays\n");
+  ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].input.text, "You're #1 at this");
-  EXPECT_EQ(lines[1].input.text, "Call me # maybe");
+  EXPECT_EQ(lines[1].input.text, "Call me");
+  EXPECT_EQ(lines[2].input.text, "Issue#5 stays");
 }
 
 TEST(ResponsesFile, UnknownBracketFormIsAnErrorOnItsLine) {

@@ -1,0 +1,430 @@
+// code_utterance: tokens -> phrase hits -> per-sentence decisions -> MITI caps ->
+// primary code. The rule tables live in coder_rules_*.cpp; this file decides how
+// hits and sentence shapes combine.
+#include "attune/scoring/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+
+#include "coder_complexity.h"
+#include "coder_ruleset.h"
+#include "coder_shape.h"
+#include "coder_tokenizer.h"
+
+namespace attune::scoring {
+namespace {
+
+using detail::ClientWords;
+using detail::Hit;
+using detail::kNoToken;
+using detail::QuestionShape;
+using detail::Role;
+using detail::RuleSet;
+using detail::RuleSpec;
+using detail::Sentence;
+using detail::TokenizedText;
+
+struct Candidate {
+  Code code{};
+  std::uint32_t begin = 0;  // bytes
+  std::uint32_t end = 0;
+  std::string_view rule;
+  std::string_view rule_suffix;  // reflections: how complexity was judged
+  float confidence = 1.0f;
+  std::uint32_t sentence = 0;
+};
+
+// Reused per thread so a warm coder allocates only for its result.
+struct Scratch {
+  TokenizedText text;
+  TokenizedText client_text;
+  std::vector<Hit> hits;
+  ClientWords client;
+  std::vector<Candidate> candidates;
+  std::vector<Candidate> kept;
+  std::vector<Hit> summary_cues;
+};
+
+// A statement sharing this much of the client's content words repeats them.
+constexpr double kEchoOverlap = 0.3;
+// Longer statements that are not about the client read as information, not a fragment.
+constexpr std::uint32_t kMaxFragmentTokens = 6;
+constexpr std::uint32_t kMinInfoTokens = 8;
+
+bool one_of(Code c, std::initializer_list<Code> codes) {
+  return std::find(codes.begin(), codes.end(), c) != codes.end();
+}
+
+// A question phrased to advise, diagnose, promise, check safety or ask
+// permission is that behaviour, not a question (it would otherwise count twice).
+bool cancels_question(Code c) {
+  return one_of(
+      c, {Code::advice, Code::seek_permission, Code::safety_check, Code::diagnosis, Code::dual_relationship,
+          Code::secrecy_promise, Code::judgment, Code::referral, Code::reassurance});
+}
+// "It sounds like you should call" is advice: the directive outranks the stem.
+bool cancels_stem(Code c) {
+  return one_of(c, {Code::advice, Code::diagnosis, Code::judgment, Code::reassurance, Code::dual_relationship,
+                    Code::secrecy_promise, Code::seek_permission});
+}
+// A stem-less "you ..." sentence is a reflection only when no phrase already says what it does.
+bool cancels_plain_reflection(Code c) {
+  return cancels_stem(c) || one_of(c, {Code::affirmation, Code::emphasize_autonomy, Code::self_disclosure,
+                                       Code::information, Code::filler, Code::safety_check, Code::referral});
+}
+
+class UtteranceCoder {
+ public:
+  UtteranceCoder(const RuleSet& rs, Scratch& sc, std::string_view text) : rs_(rs), sc_(sc), text_(text) {}
+
+  Coding run(std::span<const std::string> context);
+
+ private:
+  const Sentence& sentence(std::uint32_t i) const { return sc_.text.sentences[i]; }
+  std::uint32_t tok_begin(std::uint32_t i) const { return sc_.text.tokens[i].begin; }
+  std::uint32_t tok_end(std::uint32_t i) const { return sc_.text.tokens[i].end; }
+  void add(Code code, std::uint32_t begin, std::uint32_t end, std::string_view rule, float confidence,
+           std::uint32_t sentence, std::string_view suffix = {}) {
+    sc_.candidates.push_back(Candidate{code, begin, end, rule, suffix, confidence, sentence});
+  }
+  void read_client(std::span<const std::string> context);
+  struct SentenceFacts {
+    bool question, any_emit, no_stem, no_plain;
+  };
+  struct ReflectionPick {
+    std::uint32_t from = kNoToken;
+    std::string_view rule;
+    float confidence = 0.0f;
+    bool stem_complex = false;
+  };
+  ReflectionPick find_reflection(const Sentence& s, const Hit* stem, const SentenceFacts& f) const;
+  void code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end);
+  void add_summaries();
+  void apply_caps();
+  Code pick_primary() const;
+
+  const RuleSet& rs_;
+  Scratch& sc_;
+  std::string_view text_;
+};
+
+void UtteranceCoder::read_client(std::span<const std::string> context) {
+  auto& stems = sc_.client.stems;
+  stems.clear();
+  for (const std::string& line : context) {
+    detail::tokenize(line, rs_.lexicon(), sc_.client_text);
+    for (const detail::Token& tok : sc_.client_text.tokens) {
+      if ((tok.flags & detail::kContent) != 0 || rs_.lexicon().is(tok.id, detail::kFeeling)) {
+        stems.push_back(tok.stem);
+      }
+    }
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+}
+
+UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s, const Hit* stem,
+                                                               const SentenceFacts& f) const {
+  const TokenizedText& t = sc_.text;
+  if (stem != nullptr && !f.no_stem) {
+    const RuleSpec& spec = rs_.rule(stem->rule);
+    return {stem->first, spec.id, spec.confidence, spec.code == Code::complex_reflection};
+  }
+  if (f.no_stem || f.no_plain) return {};
+  if (const std::uint32_t from = detail::second_person_statement(rs_, t, s); from != kNoToken) {
+    return {from, "reflection.second_person", 0.6f, false};
+  }
+  if (const std::uint32_t from = detail::feeling_fragment(rs_, t, s); from != kNoToken) {
+    return {from, "reflection.feeling_fragment", 0.55f, false};
+  }
+  if (f.question || f.any_emit || detail::has_first_person(rs_, t, s)) return {};
+  if (detail::has_second_person(rs_, t, s)) {
+    // "Asking for help feels like failing to you": about the client, though not led by "you".
+    return {s.first, "reflection.about_client", 0.5f, false};
+  }
+  if (sc_.client.empty() || detail::only_fillers(rs_, t, s)) return {};
+  std::uint32_t n = 0;
+  if (detail::client_overlap(t, s.first, s.last, sc_.client, n) >= kEchoOverlap && n >= 2) {
+    return {s.first, "reflection.echo", 0.5f, false};
+  }
+  if (s.last - s.first <= kMaxFragmentTokens) {
+    // A bare phrase answering the client ("Two months behind.") gives their words back.
+    return {s.first, "reflection.fragment", 0.35f, false};
+  }
+  return {};
+}
+
+void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end) {
+  const Sentence& s = sentence(si);
+  const TokenizedText& t = sc_.text;
+  bool no_question = false;
+  bool no_stem = false;
+  bool no_plain = false;
+  bool advice = false;
+  bool any_emit = false;
+  bool any_other_emit = false;  // anything but filler: a phrase already says what the sentence does
+  bool marker = false;
+  const Hit* open_cue = nullptr;
+  const Hit* closed_cue = nullptr;
+  const Hit* stem = nullptr;
+  for (std::size_t h = hit_begin; h < hit_end; ++h) {
+    const Hit& hit = sc_.hits[h];
+    const RuleSpec& spec = rs_.rule(hit.rule);
+    if (spec.role == Role::kStem) {
+      if (stem == nullptr) stem = &hit;
+      continue;
+    }
+    if (spec.role == Role::kMarker) marker = true;
+    if (spec.role != Role::kEmit) continue;
+    any_emit = true;
+    any_other_emit = any_other_emit || spec.code != Code::filler;
+    if (spec.code == Code::open_question) {
+      if (open_cue == nullptr) open_cue = &hit;
+      continue;
+    }
+    if (spec.code == Code::closed_question) {
+      if (closed_cue == nullptr) closed_cue = &hit;
+      continue;
+    }
+    if (spec.code == Code::summary) {
+      sc_.summary_cues.push_back(hit);
+      no_plain = true;
+      continue;
+    }
+    add(spec.code, tok_begin(hit.first), tok_end(hit.last - 1), spec.id, spec.confidence, si);
+    const bool whole_filler = spec.code == Code::filler && (spec.flags & detail::kWholeSentence) != 0;
+    no_question = no_question || cancels_question(spec.code) || whole_filler;
+    no_stem = no_stem || cancels_stem(spec.code) || whole_filler;
+    no_plain = no_plain || cancels_plain_reflection(spec.code);
+    advice = advice || spec.code == Code::advice;
+  }
+
+  const detail::Shape shape = detail::sentence_shape(rs_, t, s);
+  const bool rising = shape.question == QuestionShape::kRising;
+  bool question = shape.question != QuestionShape::kNone || open_cue != nullptr || closed_cue != nullptr;
+
+  // Reflections: a stem, else a statement about the client, else the client's words given back.
+  const bool cue_only =
+      closed_cue != nullptr && open_cue == nullptr && shape.question == QuestionShape::kNone;
+  bool reflected = false;
+  // A statement with a question mark is usually heard as a question, unless a
+  // reflection stem ("It sounds like...?") says otherwise.
+  const bool stem_rising = rising && stem != nullptr;
+  if (!question || stem_rising || cue_only) {
+    SentenceFacts facts{question, any_emit, no_stem, no_plain};
+    const ReflectionPick pick = find_reflection(s, stem, facts);
+    if (pick.from != kNoToken) {
+      const detail::Judgement j =
+          detail::judge_reflection(rs_, t, pick.from, s.last, pick.stem_complex, marker, sc_.client);
+      const std::uint32_t end = rising ? s.end_byte : tok_end(s.last - 1);
+      add(j.complex ? Code::complex_reflection : Code::simple_reflection, tok_begin(pick.from), end,
+          pick.rule, pick.confidence, si, j.reason);
+      reflected = true;
+      if (stem_rising || cue_only) question = false;
+    }
+  }
+
+  if (question && !no_question) {
+    const std::uint32_t end = s.end_byte;
+    if (open_cue != nullptr) {
+      const RuleSpec& spec = rs_.rule(open_cue->rule);
+      add(Code::open_question, tok_begin(open_cue->first), end, spec.id, spec.confidence, si);
+    } else if (shape.question == QuestionShape::kWhStart) {
+      add(Code::open_question, tok_begin(shape.evidence), end, "question.open.wh_start", 0.9f, si);
+    } else if (shape.question == QuestionShape::kWhLater) {
+      add(Code::open_question, tok_begin(shape.evidence), end, "question.open.wh_clause", 0.75f, si);
+    } else if (closed_cue != nullptr) {
+      const RuleSpec& spec = rs_.rule(closed_cue->rule);
+      add(Code::closed_question, tok_begin(closed_cue->first), end, spec.id, spec.confidence, si);
+    } else if (shape.question == QuestionShape::kAuxStart || shape.question == QuestionShape::kAuxLater) {
+      add(Code::closed_question, tok_begin(shape.evidence), end, "question.closed.aux_start", 0.85f, si);
+    } else if (shape.question == QuestionShape::kTag) {
+      add(Code::closed_question, tok_begin(shape.evidence), end, "question.closed.tag", 0.75f, si);
+    } else if (rising) {
+      add(Code::closed_question, tok_begin(shape.evidence), end, "question.closed.rising", 0.6f, si);
+    }
+  }
+
+  bool advised = false;
+  if (!question && !advice && !any_other_emit && open_cue == nullptr) {
+    if (const std::uint32_t verb = detail::imperative_verb(rs_, t, s); verb != kNoToken) {
+      const std::uint32_t last = detail::clause_end(t, s, verb) - 1;
+      add(Code::advice, tok_begin(verb), tok_end(last), "advice.imperative", 0.75f, si);
+      advised = true;
+    }
+  }
+
+  if (!any_emit && detail::only_fillers(rs_, t, s)) {
+    add(Code::filler, tok_begin(s.first), s.end_byte, "filler.acknowledgement", 0.8f, si);
+  } else if (!question && !any_emit && !reflected && !advised && s.last - s.first >= kMinInfoTokens &&
+             !detail::has_speaker_self(rs_, t, s)) {
+    // A longer statement about the world, not the client or the helper: information.
+    add(Code::information, tok_begin(s.first), tok_end(s.last - 1), "information.statement", 0.4f, si);
+  }
+}
+
+void UtteranceCoder::add_summaries() {
+  const TokenizedText& t = sc_.text;
+  const auto& k = rs_.words();
+  auto is_join = [&](const detail::Token& tok) { return tok.id == k.and_ || tok.id == k.also; };
+  // Summaries run from the cue to the last statement before a question.
+  auto run_end = [&](std::uint32_t si) {
+    std::uint32_t last = si;
+    while (last + 1 < t.sentences.size() && t.sentences[last + 1].terminator != '?') ++last;
+    return last;
+  };
+  for (const Hit& cue : sc_.summary_cues) {
+    const RuleSpec& spec = rs_.rule(cue.rule);
+    const std::uint32_t last_sentence = run_end(cue.sentence);
+    const std::uint32_t last_token = t.sentences[last_sentence].last - 1;
+    if ((spec.flags & detail::kNeedsJoin) != 0) {
+      bool joined = false;
+      for (std::uint32_t i = cue.last; i <= last_token && !joined; ++i) joined = is_join(t.tokens[i]);
+      if (!joined) continue;
+    }
+    add(Code::summary, tok_begin(cue.first), tok_end(last_token), spec.id, spec.confidence, cue.sentence);
+    return;
+  }
+  // A long reflection that gathers several things, introduced by "so".
+  for (const Candidate& c : sc_.candidates) {
+    if (!is_reflection(c.code)) continue;
+    const Sentence& s = t.sentences[c.sentence];
+    bool introduced = false;
+    for (std::uint32_t i = s.first; i < s.last && i < s.first + 3; ++i) introduced |= t.tokens[i].id == k.so;
+    if (!introduced) return;
+    const std::uint32_t last_sentence = run_end(c.sentence);
+    const std::uint32_t last_token = t.sentences[last_sentence].last - 1;
+    std::uint32_t joins = 0;
+    for (std::uint32_t i = s.first; i <= last_token; ++i) joins += is_join(t.tokens[i]) ? 1 : 0;
+    constexpr std::uint32_t kMinSummaryTokens = 25;
+    if (last_token + 1 - s.first >= kMinSummaryTokens && joins >= 2) {
+      add(Code::summary, tok_begin(s.first), tok_end(last_token), "summary.long_reflection", 0.6f,
+          c.sentence);
+    }
+    return;
+  }
+}
+
+void UtteranceCoder::apply_caps() {
+  auto& cands = sc_.candidates;
+  const bool summary =
+      std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.code == Code::summary; });
+  // MITI 4.2.1: one reflection (complex wins) and one question (open wins; the
+  // last one asked, which is what the client answers) per turn.
+  const Candidate* best_reflection = nullptr;
+  const Candidate* best_question = nullptr;
+  for (const Candidate& c : cands) {
+    if (is_reflection(c.code) && !summary) {
+      if (best_reflection == nullptr ||
+          (c.code == Code::complex_reflection && best_reflection->code != Code::complex_reflection)) {
+        best_reflection = &c;
+      }
+    }
+    if (is_question(c.code)) {
+      if (best_question == nullptr || c.code == Code::open_question ||
+          best_question->code != Code::open_question) {
+        best_question = &c;
+      }
+    }
+  }
+  // Every other code once, with its most confident evidence.
+  std::array<const Candidate*, kCodeCount> best{};
+  for (const Candidate& c : cands) {
+    if (is_reflection(c.code) || is_question(c.code)) continue;
+    const Candidate*& slot = best[static_cast<std::size_t>(c.code)];
+    if (slot == nullptr || c.confidence > slot->confidence) slot = &c;
+  }
+  std::vector<Candidate>& kept = sc_.kept;
+  kept.clear();
+  for (const Candidate* c : best) {
+    if (c != nullptr) kept.push_back(*c);
+  }
+  if (best_reflection != nullptr) kept.push_back(*best_reflection);
+  if (best_question != nullptr) kept.push_back(*best_question);
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  cands.swap(kept);
+}
+
+Code UtteranceCoder::pick_primary() const {
+  const auto& cands = sc_.candidates;
+  auto find = [&](Code code) -> const Candidate* {
+    for (const Candidate& c : cands) {
+      if (c.code == code) return &c;
+    }
+    return nullptr;
+  };
+  for (Code c : {Code::diagnosis, Code::secrecy_promise, Code::dual_relationship, Code::safety_check,
+                 Code::advice, Code::referral, Code::judgment, Code::reassurance}) {
+    if (find(c) != nullptr) return c;
+  }
+  const Candidate* reflection = nullptr;
+  const Candidate* question = nullptr;
+  for (const Candidate& c : cands) {
+    if (is_reflection(c.code) || c.code == Code::summary) reflection = reflection ? reflection : &c;
+    if (is_question(c.code)) question = &c;
+  }
+  // Annotators choosing one label for "reflection, then question" take the question.
+  if (question != nullptr && (reflection == nullptr || question->begin > reflection->begin))
+    return question->code;
+  if (reflection != nullptr) return reflection->code;
+  for (Code c : {Code::seek_permission, Code::emphasize_autonomy, Code::self_disclosure, Code::affirmation,
+                 Code::information, Code::filler}) {
+    if (find(c) != nullptr) return c;
+  }
+  return Code::other;
+}
+
+Coding UtteranceCoder::run(std::span<const std::string> context) {
+  detail::tokenize(text_, rs_.lexicon(), sc_.text);
+  sc_.candidates.clear();
+  sc_.summary_cues.clear();
+  Coding coding;
+  if (sc_.text.tokens.empty()) {
+    // Punctuation only ("...") still says something was sent.
+    const auto first = text_.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos) {
+      const auto last = text_.find_last_not_of(" \t\r\n") + 1;
+      coding.codes.push_back(
+          CodeEvidence{Code::other, std::pair<std::size_t, std::size_t>{first, last}, "other.no_rule", 0.3});
+    }
+    return coding;
+  }
+  read_client(context);
+  detail::find_hits(rs_, sc_.text, sc_.hits);
+  std::size_t h = 0;
+  for (std::uint32_t si = 0; si < sc_.text.sentences.size(); ++si) {
+    const std::size_t begin = h;
+    while (h < sc_.hits.size() && sc_.hits[h].sentence == si) ++h;
+    code_sentence(si, begin, h);
+  }
+  add_summaries();
+  apply_caps();
+  if (sc_.candidates.empty()) {
+    add(Code::other, tok_begin(0), sc_.text.sentences.back().end_byte, "other.no_rule", 0.3f, 0);
+  }
+  coding.primary = pick_primary();
+  coding.codes.reserve(sc_.candidates.size());
+  for (const Candidate& c : sc_.candidates) {
+    std::string rule(c.rule);
+    if (!c.rule_suffix.empty()) {
+      rule += '.';
+      rule += c.rule_suffix;
+    }
+    coding.codes.push_back(CodeEvidence{c.code, std::pair<std::size_t, std::size_t>{c.begin, c.end},
+                                        std::move(rule), static_cast<double>(c.confidence)});
+  }
+  return coding;
+}
+
+}  // namespace
+
+Coding code_utterance(std::string_view text, std::span<const std::string> context) {
+  thread_local Scratch scratch;
+  return UtteranceCoder(RuleSet::get(), scratch, text).run(context);
+}
+
+}  // namespace attune::scoring

@@ -1,0 +1,88 @@
+// Token-sequence patterns: a tiny notation compiled once into integer tables.
+//
+//   ^            (first) the match must start at a clause head (after "so", "okay", "just"...)
+//   $            (last) the match must reach the end of the sentence
+//   a|b|c        one token, any of these words
+//   word?        optional token
+//   (a b|c d)    alternatives of several tokens (groups nest); (...)? makes the group optional
+//   *N           skip up to N tokens, never across a negation or a clause break
+//   _            any one token
+//   @class       a word class (see kClassNames in coder_pattern.cpp), or @ing / @digits
+//
+// Groups are expanded into separate patterns at compile time, so matching is a
+// short backtracking walk over plain elements.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coder_lexicon.h"
+#include "coder_tokenizer.h"
+
+namespace attune::scoring::detail {
+
+struct Element {
+  enum class Kind : std::uint8_t { kWords, kClass, kFlag, kAny, kGap };
+  Kind kind = Kind::kAny;
+  bool optional = false;
+  std::uint8_t gap = 0;
+  std::uint32_t mask = 0;  // word class or token flag
+  std::uint32_t words_begin = 0;
+  std::uint32_t words_count = 0;
+};
+
+struct Pattern {
+  std::uint32_t elements_begin = 0;
+  std::uint32_t elements_count = 0;
+  std::uint32_t rule = 0;  // index of the rule this pattern belongs to
+  bool anchored = false;
+  bool to_end = false;
+};
+
+class PatternSet {
+ public:
+  // Adds every expansion of `notation` for `rule`; returns an error message, or
+  // empty on success (the tables are ours, so errors are programming errors).
+  std::string add(std::string_view notation, std::uint32_t rule, Lexicon& lexicon);
+  // Builds the first-token index; call once after the last add().
+  void finish(const Lexicon& lexicon);
+
+  // Patterns that can start at a word, split by whether they also need a given
+  // second word: a 40-word reply tries a handful of patterns, not thousands.
+  std::span<const std::uint32_t> starting_with(WordId first) const { return by_first_[first]; }
+  std::span<const std::uint32_t> starting_with(WordId first, WordId second) const;
+  const Pattern& pattern(std::uint32_t i) const { return patterns_[i]; }
+  std::size_t size() const { return patterns_.size(); }
+
+  // Tries pattern `p` at `pos`; tokens [pos, end) belong to one sentence. On success
+  // sets `match_end` (exclusive).
+  bool match(const Pattern& p, const std::vector<Token>& tokens, std::uint32_t pos, std::uint32_t end,
+             const Lexicon& lexicon, std::uint32_t& match_end) const;
+
+ private:
+  bool match_from(const Pattern& p, std::uint32_t elem, const std::vector<Token>& tokens, std::uint32_t pos,
+                  std::uint32_t end, const Lexicon& lexicon, std::uint32_t& match_end) const;
+  bool token_matches(const Element& e, const Token& t, const Lexicon& lexicon) const;
+  std::string compile(const std::vector<std::string_view>& atoms, std::uint32_t rule, Lexicon& lexicon);
+
+  std::vector<Element> elements_;
+  std::vector<WordId> words_;
+  std::vector<Pattern> patterns_;
+  struct PairSlot {
+    std::uint32_t key = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;  // 0 = empty slot
+  };
+  static std::uint32_t pair_key(WordId a, WordId b) { return (static_cast<std::uint32_t>(a) << 16) | b; }
+  static std::size_t pair_hash(std::uint32_t key) { return (key * 2654435761u) >> 7; }
+  std::vector<WordId> element_words(const Element& e, const Lexicon& lexicon) const;
+
+  std::vector<std::vector<std::uint32_t>> by_first_;  // patterns indexed by their first word only
+  std::vector<PairSlot> pair_slots_;                  // open addressing over (first, second) words
+  std::vector<std::uint32_t> pair_pool_;
+};
+
+}  // namespace attune::scoring::detail

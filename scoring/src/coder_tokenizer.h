@@ -1,0 +1,50 @@
+// One pass over the response: words with their byte spans in the original text,
+// lower-cased and with contractions split, grouped into sentences and clauses.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "coder_lexicon.h"
+
+namespace attune::scoring::detail {
+
+enum TokenFlag : std::uint16_t {
+  kClauseStart = 1u << 0,  // first word after a comma, dash, sentence end...
+  kAnchor = 1u << 1,       // a clause start, or follows only discourse words/hedges there
+  kEndsIng = 1u << 2,      // "trying": lets "how about trying" read as a suggestion
+  kDigits = 1u << 3,       // "988"
+  kContent = 1u << 4,      // a content word: compared with the client's words
+  kFirstOfWord = 1u << 5,  // the first token of an original word ("don't" -> do|not)
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // [begin, end) in the original text; shared by contraction parts
+  std::uint32_t end = 0;
+  std::uint32_t stem = 0;  // hash of a crude stem, for overlap with the client's words
+  WordId id = kNoWord;
+  std::uint16_t flags = 0;
+  std::uint16_t clause = 0;  // clause number, counted over the whole text
+};
+
+struct Sentence {
+  std::uint32_t first = 0;  // token indices [first, last)
+  std::uint32_t last = 0;
+  std::uint32_t end_byte = 0;  // after the terminator, if any
+  char terminator = 0;         // '?', '.', '!' or 0
+};
+
+struct TokenizedText {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  void clear() {
+    tokens.clear();
+    sentences.clear();
+  }
+};
+
+// Reuses `out`'s storage, so a caller that keeps `out` allocates only while warming up.
+void tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText& out);
+
+}  // namespace attune::scoring::detail

@@ -1,0 +1,489 @@
+// Behaviour coder: each text code fires on its phrasing (with the evidence span
+// checked) and stays quiet on a near miss.
+#include "attune/scoring/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace attune::scoring {
+namespace {
+
+const CodeEvidence* find(const Coding& c, Code code) {
+  for (const CodeEvidence& e : c.codes) {
+    if (e.code == code) return &e;
+  }
+  return nullptr;
+}
+
+std::string span_text(std::string_view text, const CodeEvidence& e) {
+  if (!e.span) return "<no span>";
+  return std::string(text.substr(e.span->first, e.span->second - e.span->first));
+}
+
+// The span of `code` in the coding of `text`, or "<absent>".
+std::string evidence(std::string_view text, Code code, std::vector<std::string> context = {}) {
+  const Coding c = code_utterance(text, context);
+  const CodeEvidence* e = find(c, code);
+  return e == nullptr ? "<absent>" : span_text(text, *e);
+}
+
+std::string rule_of(std::string_view text, Code code, std::vector<std::string> context = {}) {
+  const Coding c = code_utterance(text, context);
+  const CodeEvidence* e = find(c, code);
+  return e == nullptr ? "<absent>" : e->rule;
+}
+
+bool has(std::string_view text, Code code, std::vector<std::string> context = {}) {
+  return has_code(code_utterance(text, context).codes, code);
+}
+
+Code primary(std::string_view text, std::vector<std::string> context = {}) {
+  return code_utterance(text, context).primary;
+}
+
+// --- questions -------------------------------------------------------------
+
+TEST(CoderQuestions, WhQuestionIsOpen) {
+  const std::string text = "What would feel manageable to you right now?";
+  EXPECT_EQ(evidence(text, Code::open_question), text);
+  EXPECT_EQ(rule_of(text, Code::open_question), "question.open.wh_start");
+  EXPECT_EQ(primary(text), Code::open_question);
+}
+
+TEST(CoderQuestions, InvitationWithoutQuestionMarkIsOpen) {
+  EXPECT_EQ(evidence("Tell me more about your week.", Code::open_question), "Tell me more about your week.");
+  EXPECT_EQ(rule_of("Help me understand what happened.", Code::open_question),
+            "question.open.help_me_understand");
+  EXPECT_FALSE(has("Tell me more about your week.", Code::advice));
+}
+
+TEST(CoderQuestions, AdvicePhrasedAsQuestionIsNotAQuestion) {
+  for (const char* text : {"Why don't you just call her?", "What if you just called her?",
+                           "Have you tried calling her?", "Could you maybe try calling her?"}) {
+    EXPECT_FALSE(has(text, Code::open_question)) << text;
+    EXPECT_FALSE(has(text, Code::closed_question)) << text;
+    EXPECT_EQ(primary(text), Code::advice) << text;
+  }
+}
+
+TEST(CoderQuestions, AuxiliaryFirstIsClosed) {
+  EXPECT_EQ(evidence("Did that help?", Code::closed_question), "Did that help?");
+  EXPECT_EQ(rule_of("Did that help?", Code::closed_question), "question.closed.aux_start");
+  EXPECT_EQ(primary("Is your landlord willing to wait?"), Code::closed_question);
+}
+
+TEST(CoderQuestions, TagAndRisingQuestionsAreClosed) {
+  EXPECT_EQ(rule_of("You're worried about rent, right?", Code::closed_question), "question.closed.tag");
+  EXPECT_EQ(primary("You're moving out?"), Code::closed_question);
+}
+
+TEST(CoderQuestions, QuestionMarkLostStillReadsAsQuestion) {
+  EXPECT_EQ(primary("How are things at home right now"), Code::open_question);
+  EXPECT_EQ(primary("Do you want to talk about it"), Code::closed_question);
+}
+
+TEST(CoderQuestions, NearMissClosedPermissionIsNotAQuestion) {
+  const std::string text = "Would it be okay if I shared an idea?";
+  EXPECT_FALSE(has(text, Code::closed_question));
+  EXPECT_TRUE(has(text, Code::seek_permission));
+}
+
+TEST(CoderQuestions, AtMostOneQuestionAndOpenWins) {
+  const std::string text = "Did you call her? What did she say?";
+  const Coding c = code_utterance(text);
+  int questions = 0;
+  for (const CodeEvidence& e : c.codes) questions += is_question(e.code) ? 1 : 0;
+  EXPECT_EQ(questions, 1);
+  EXPECT_EQ(evidence(text, Code::open_question), "What did she say?");
+}
+
+// --- reflections -----------------------------------------------------------
+
+TEST(CoderReflections, RepeatingTheClientIsSimple) {
+  const std::vector<std::string> ctx = {"I keep missing work because my kid is sick."};
+  const std::string text = "You keep missing work because your kid is sick.";
+  EXPECT_EQ(evidence(text, Code::simple_reflection, ctx), "You keep missing work because your kid is sick");
+  EXPECT_FALSE(has(text, Code::complex_reflection, ctx));
+  EXPECT_EQ(rule_of(text, Code::simple_reflection, ctx), "reflection.second_person.repeats_client");
+}
+
+TEST(CoderReflections, AddingAFeelingIsComplex) {
+  const std::vector<std::string> ctx = {"I keep missing work because my kid is sick."};
+  const std::string text = "You're scared you'll lose your job.";
+  EXPECT_EQ(evidence(text, Code::complex_reflection, ctx), "You're scared you'll lose your job");
+  EXPECT_EQ(rule_of(text, Code::complex_reflection, ctx), "reflection.second_person.adds_feeling");
+}
+
+TEST(CoderReflections, StemsAndDoubleSidedReflections) {
+  EXPECT_EQ(evidence("It sounds like you're really overwhelmed.", Code::complex_reflection),
+            "It sounds like you're really overwhelmed");
+  EXPECT_EQ(evidence("Part of you wants to ask for help.", Code::complex_reflection),
+            "Part of you wants to ask for help");
+  EXPECT_TRUE(
+      has("On one hand you want to stay, and on the other hand you're tired.", Code::complex_reflection));
+  EXPECT_TRUE(has("That must be hard.", Code::complex_reflection));
+}
+
+TEST(CoderReflections, WithoutAStem) {
+  for (const char* text : {"Asking for help feels like failing to you.", "You're carrying a lot right now.",
+                           "You want to get this sorted but you're exhausted.", "That's a lot to carry."}) {
+    const Code p = primary(text);
+    EXPECT_TRUE(is_reflection(p)) << text << " -> " << code_name(p);
+  }
+}
+
+TEST(CoderReflections, NoContextPlainRestatementIsSimple) {
+  EXPECT_EQ(primary("It sounds like you have an idea worth thinking through."), Code::simple_reflection);
+}
+
+TEST(CoderReflections, NearMissAdviceOrDiagnosisBehindAStem) {
+  EXPECT_FALSE(has("It sounds like you should call your landlord.", Code::simple_reflection));
+  EXPECT_FALSE(has("It sounds like you should call your landlord.", Code::complex_reflection));
+  EXPECT_FALSE(has("Sounds like bipolar to me.", Code::simple_reflection));
+  EXPECT_FALSE(has("Sounds like bipolar to me.", Code::complex_reflection));
+}
+
+TEST(CoderReflections, AtMostOneReflectionAndComplexWins) {
+  const std::string text = "You're behind on rent. Part of you wants to stop.";
+  const Coding c = code_utterance(text);
+  int reflections = 0;
+  for (const CodeEvidence& e : c.codes) reflections += is_reflection(e.code) ? 1 : 0;
+  EXPECT_EQ(reflections, 1);
+  EXPECT_EQ(evidence(text, Code::complex_reflection), "Part of you wants to stop");
+}
+
+// --- summary ---------------------------------------------------------------
+
+TEST(CoderSummary, CueGathersSeveralThings) {
+  const std::string text = "So far you've told me about the rent, and also about your brother.";
+  EXPECT_EQ(evidence(text, Code::summary),
+            "So far you've told me about the rent, and also about your brother");
+  EXPECT_EQ(rule_of(text, Code::summary), "summary.so_far");
+  EXPECT_FALSE(has(text, Code::simple_reflection));
+  EXPECT_FALSE(has(text, Code::complex_reflection));
+  EXPECT_EQ(primary(text), Code::summary);
+}
+
+TEST(CoderSummary, LetMeSeeIfIHaveThis) {
+  EXPECT_TRUE(has("Let me see if I've got this: money is tight and your brother won't help.", Code::summary));
+}
+
+TEST(CoderSummary, NearMissShortReflectionIsNotASummary) {
+  EXPECT_FALSE(has("So you're behind on rent.", Code::summary));
+  EXPECT_FALSE(has("You've told me that.", Code::summary));
+}
+
+// --- affirmation, autonomy, permission ---------------------------------------
+
+TEST(CoderAffirmation, NamesStrengthOrEffort) {
+  EXPECT_EQ(evidence("That took courage.", Code::affirmation), "That took courage");
+  EXPECT_EQ(evidence("Thank you for trusting me with this.", Code::affirmation), "Thank you for trusting");
+  EXPECT_TRUE(has("You've worked hard on this.", Code::affirmation));
+  EXPECT_TRUE(has("You clearly care about your kids.", Code::affirmation));
+}
+
+TEST(CoderAffirmation, NearMiss) {
+  EXPECT_FALSE(has("Thank you.", Code::affirmation));
+  EXPECT_FALSE(has("That took forever.", Code::affirmation));
+  EXPECT_FALSE(has("You should be proud of yourself.", Code::advice));
+}
+
+TEST(CoderAutonomy, DecisionStaysWithClient) {
+  EXPECT_EQ(evidence("It's your decision.", Code::emphasize_autonomy), "It's your decision");
+  EXPECT_EQ(evidence("You don't have to decide right now.", Code::emphasize_autonomy), "You don't have to");
+  EXPECT_TRUE(has("You know yourself best.", Code::emphasize_autonomy));
+  EXPECT_TRUE(has("Whatever you decide, I'm here.", Code::emphasize_autonomy));
+  EXPECT_TRUE(has("It's up to you.", Code::emphasize_autonomy));
+}
+
+TEST(CoderAutonomy, NearMissNegated) {
+  EXPECT_FALSE(has("It's not up to you.", Code::emphasize_autonomy));
+  EXPECT_FALSE(has("You have to decide right now.", Code::emphasize_autonomy));
+}
+
+TEST(CoderPermission, AsksFirst) {
+  EXPECT_EQ(evidence("Would it be okay if I shared something?", Code::seek_permission),
+            "Would it be okay if I");
+  EXPECT_EQ(evidence("May I offer a thought?", Code::seek_permission), "May I offer");
+  EXPECT_TRUE(has("Do you mind if I ask about your sleep?", Code::seek_permission));
+  EXPECT_TRUE(has("Would you like to hear some options?", Code::seek_permission));
+}
+
+TEST(CoderPermission, NearMissOrdinaryQuestion) {
+  EXPECT_FALSE(has("Would you like to talk about it?", Code::seek_permission));
+  EXPECT_FALSE(has("Can I get a coffee before we start?", Code::seek_permission));
+}
+
+// --- information, self-disclosure ---------------------------------------------
+
+TEST(CoderInformation, FactsNormsResources) {
+  EXPECT_EQ(evidence("Many people find that writing things down helps.", Code::information),
+            "Many people find");
+  EXPECT_EQ(evidence("There's a group that meets on Tuesdays.", Code::information), "There's a group");
+  EXPECT_TRUE(has("The office is open from 9 to 5.", Code::information));
+  EXPECT_TRUE(has("Research shows that sleep affects mood.", Code::information));
+  EXPECT_FALSE(has("Research shows that sleep affects mood.", Code::advice));
+}
+
+TEST(CoderInformation, NearMissNegatedOrAboutTheClient) {
+  EXPECT_NE(rule_of("It's not common to feel this way.", Code::information), "information.common");
+  EXPECT_FALSE(has("So many people let you down.", Code::information));
+}
+
+TEST(CoderSelfDisclosure, LivedExperience) {
+  EXPECT_EQ(evidence("When I was job hunting, I felt the same.", Code::self_disclosure), "When I was");
+  EXPECT_TRUE(has("I've been there.", Code::self_disclosure));
+  EXPECT_TRUE(has("In my own recovery, I learned to slow down.", Code::self_disclosure));
+  EXPECT_TRUE(has("That happened to me too.", Code::self_disclosure));
+}
+
+TEST(CoderSelfDisclosure, NearMissAboutTheClient) {
+  EXPECT_FALSE(has("When you were job hunting, how did you cope?", Code::self_disclosure));
+  EXPECT_FALSE(has("I have never been through that.", Code::self_disclosure));
+}
+
+// --- advice --------------------------------------------------------------------
+
+TEST(CoderAdvice, DirectivesAndSuggestions) {
+  EXPECT_EQ(evidence("You should call your landlord.", Code::advice), "You should");
+  EXPECT_EQ(rule_of("You should call your landlord.", Code::advice), "advice.you_should");
+  EXPECT_EQ(evidence("Call your landlord tonight.", Code::advice), "Call your landlord tonight");
+  EXPECT_EQ(rule_of("Call your landlord tonight.", Code::advice), "advice.imperative");
+  EXPECT_EQ(evidence("Maybe you could try a budget app.", Code::advice), "Maybe you could");
+  EXPECT_EQ(evidence("If I were you, I'd move out.", Code::advice), "If I were you");
+  EXPECT_TRUE(has("You need to make a budget tonight.", Code::advice));
+  EXPECT_TRUE(has("I suggest writing it all down.", Code::advice));
+  EXPECT_TRUE(has("So just try to rest.", Code::advice));
+}
+
+TEST(CoderAdvice, NearMissReportedOrNegated) {
+  EXPECT_FALSE(has("You feel like you should have done more.", Code::advice));
+  EXPECT_FALSE(has("I'm not going to tell you what to do.", Code::advice));
+  EXPECT_TRUE(has("I'm not going to tell you what to do.", Code::emphasize_autonomy));
+  EXPECT_FALSE(has("You don't have to decide now.", Code::advice));
+  EXPECT_FALSE(has("Tell me what you've tried so far.", Code::advice));
+  EXPECT_FALSE(has("What do you think you should do?", Code::advice));
+}
+
+// --- minimising reassurance, judgment ----------------------------------------------
+
+TEST(CoderReassurance, Minimising) {
+  const std::string text = "Don't worry, it'll be fine.";
+  EXPECT_EQ(evidence(text, Code::reassurance), "Don't worry");
+  EXPECT_EQ(primary(text), Code::reassurance);
+  EXPECT_EQ(evidence("At least you still have your car.", Code::reassurance), "At least you");
+  EXPECT_TRUE(has("It could be worse.", Code::reassurance));
+}
+
+TEST(CoderReassurance, NearMiss) {
+  EXPECT_FALSE(has("I can't promise it will be fine.", Code::reassurance));
+  EXPECT_FALSE(has("Try to walk at least twice a week.", Code::reassurance));
+}
+
+TEST(CoderJudgment, JudgesTheClient) {
+  EXPECT_EQ(evidence("That was a stupid decision.", Code::judgment), "a stupid decision");
+  EXPECT_EQ(evidence("You're overreacting.", Code::judgment), "You're overreacting");
+  EXPECT_TRUE(has("It's your own fault.", Code::judgment));
+}
+
+TEST(CoderJudgment, NearMissNegated) {
+  EXPECT_FALSE(has("It's not your fault.", Code::judgment));
+  EXPECT_FALSE(has("That wasn't stupid at all.", Code::judgment));
+}
+
+// --- boundaries ----------------------------------------------------------------------
+
+TEST(CoderDiagnosis, DiagnosingOrChangingTreatment) {
+  EXPECT_EQ(evidence("Sounds like bipolar to me.", Code::diagnosis), "Sounds like bipolar");
+  EXPECT_EQ(evidence("You might have depression.", Code::diagnosis), "You might have depression");
+  EXPECT_EQ(evidence("Stop taking your meds.", Code::diagnosis), "Stop taking your meds");
+  EXPECT_NE(evidence("You should up your dose.", Code::diagnosis).find("up your dose"), std::string::npos);
+  EXPECT_EQ(primary("You should up your dose."), Code::diagnosis);
+}
+
+TEST(CoderDiagnosis, NearMiss) {
+  EXPECT_FALSE(has("I'm not going to diagnose you.", Code::diagnosis));
+  EXPECT_FALSE(has("I don't think you have bipolar disorder.", Code::diagnosis));
+  EXPECT_FALSE(has("It sounds like your depression has been heavy lately.", Code::diagnosis));
+  EXPECT_FALSE(has("Did you take your medication today?", Code::diagnosis));
+}
+
+TEST(CoderDualRelationship, OutsideTheRole) {
+  EXPECT_EQ(evidence("Let's grab coffee sometime.", Code::dual_relationship), "Let's grab coffee");
+  EXPECT_EQ(evidence("Add me on Instagram.", Code::dual_relationship), "Add me on");
+  EXPECT_TRUE(has("We could hang out after this.", Code::dual_relationship));
+  EXPECT_TRUE(has("Here's my personal number.", Code::dual_relationship));
+  EXPECT_TRUE(has("Text me anytime.", Code::dual_relationship));
+  EXPECT_EQ(primary("Text me anytime."), Code::dual_relationship);
+}
+
+TEST(CoderDualRelationship, NearMissBoundaryHeld) {
+  EXPECT_FALSE(has("I can't be friends outside our sessions.", Code::dual_relationship));
+  EXPECT_FALSE(
+      has("I keep this role separate from my personal life, so we can't hang out.", Code::dual_relationship));
+  EXPECT_FALSE(has("Do you hang out with friends on weekends?", Code::dual_relationship));
+}
+
+TEST(CoderSecrecy, UnconditionalPromise) {
+  EXPECT_EQ(evidence("I won't tell anyone.", Code::secrecy_promise), "I won't tell anyone");
+  EXPECT_EQ(evidence("This stays between us.", Code::secrecy_promise), "stays between us");
+  EXPECT_TRUE(has("I promise to keep it secret.", Code::secrecy_promise));
+  EXPECT_EQ(primary("I won't tell anyone, I promise."), Code::secrecy_promise);
+}
+
+TEST(CoderSecrecy, NearMissLimitsOfConfidentiality) {
+  EXPECT_FALSE(has("I can't promise I won't tell anyone.", Code::secrecy_promise));
+  EXPECT_FALSE(has("I won't tell anyone unless you're in danger.", Code::secrecy_promise));
+  EXPECT_FALSE(has("I won't tell you what to do.", Code::secrecy_promise));
+}
+
+// --- safety ---------------------------------------------------------------------------
+
+TEST(CoderSafety, AsksDirectly) {
+  EXPECT_EQ(evidence("Are you thinking about killing yourself?", Code::safety_check),
+            "thinking about killing yourself");
+  EXPECT_EQ(evidence("Are you safe right now?", Code::safety_check), "Are you safe");
+  EXPECT_TRUE(has("Have you had thoughts of ending your life?", Code::safety_check));
+  EXPECT_EQ(primary("Are you thinking about hurting yourself?"), Code::safety_check);
+  EXPECT_FALSE(has("Have you thought about hurting yourself?", Code::advice));
+}
+
+TEST(CoderSafety, NearMiss) {
+  EXPECT_FALSE(has("I'm glad you're not thinking about hurting yourself.", Code::safety_check));
+  EXPECT_FALSE(has("Are you thinking about moving?", Code::safety_check));
+}
+
+TEST(CoderReferral, ConnectsToHelp) {
+  const std::string text = "You can call or text 988 anytime.";
+  EXPECT_EQ(evidence(text, Code::referral), "988");
+  EXPECT_FALSE(has(text, Code::advice));
+  EXPECT_EQ(evidence("Would you be open to talking to a counselor?", Code::referral),
+            "Would you be open to talking to a counselor");
+  EXPECT_TRUE(has("I can connect you with a peer group.", Code::referral));
+  EXPECT_TRUE(has("Don't hesitate to call the crisis line.", Code::referral));
+}
+
+TEST(CoderReferral, NearMissNegated) {
+  EXPECT_FALSE(has("You don't need to call a hotline for this.", Code::referral));
+  EXPECT_FALSE(has("I won't refer you anywhere.", Code::referral));
+}
+
+// --- filler and other -----------------------------------------------------------------
+
+TEST(CoderFiller, Acknowledgements) {
+  EXPECT_EQ(evidence("Mm-hmm.", Code::filler), "Mm-hmm.");
+  EXPECT_EQ(primary("Okay."), Code::filler);
+  EXPECT_EQ(primary("I see."), Code::filler);
+  EXPECT_EQ(primary("Good morning!"), Code::filler);
+  EXPECT_EQ(primary("Hi. How are you?"), Code::open_question);
+  EXPECT_EQ(primary("Thanks."), Code::filler);
+}
+
+TEST(CoderFiller, NearMissFillerThenQuestion) {
+  const std::string text = "Okay, so what happened next?";
+  EXPECT_FALSE(has(text, Code::filler));
+  EXPECT_EQ(primary(text), Code::open_question);
+  EXPECT_EQ(primary("Okay. What happened next?"), Code::open_question);
+}
+
+TEST(CoderOther, FallbackWhenNothingFires) {
+  const std::string text = "Blue.";
+  EXPECT_EQ(evidence(text, Code::other), "Blue.");
+  EXPECT_EQ(primary(text), Code::other);
+}
+
+TEST(CoderOther, EmptyTextHasNoCodes) {
+  for (const char* text : {"", "   ", "\n\t"}) {
+    const Coding c = code_utterance(text);
+    EXPECT_TRUE(c.codes.empty()) << '"' << text << '"';
+    EXPECT_EQ(c.primary, Code::other);
+  }
+  EXPECT_FALSE(has("Okay.", Code::other));
+}
+
+// --- primary code ---------------------------------------------------------------------
+
+TEST(CoderPrimary, ReflectionThenQuestionPicksTheQuestion) {
+  const std::string text = "It sounds like you're exhausted. What would help most right now?";
+  const Coding c = code_utterance(text);
+  EXPECT_TRUE(has_code(c.codes, Code::complex_reflection));
+  EXPECT_TRUE(has_code(c.codes, Code::open_question));
+  EXPECT_EQ(c.primary, Code::open_question);
+}
+
+TEST(CoderPrimary, QuestionThenReflectionPicksTheReflection) {
+  EXPECT_TRUE(is_reflection(primary("What happened? It sounds like it was a hard week.")));
+}
+
+TEST(CoderPrimary, AdviceOutranksListening) {
+  EXPECT_EQ(primary("You sound exhausted. You should take a day off."), Code::advice);
+  EXPECT_EQ(primary("I'm not going to tell you what to do, but you should call."), Code::advice);
+}
+
+// --- evidence invariants -----------------------------------------------------------------
+
+TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
+  const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
+  EXPECT_EQ(evidence(text, Code::advice), "you should");
+  const std::string curly = "You\xE2\x80\x99re carrying a lot right now.";
+  EXPECT_EQ(evidence(curly, Code::complex_reflection), "You\xE2\x80\x99re carrying a lot right now");
+  EXPECT_EQ(evidence("I won\xE2\x80\x99t tell anyone.", Code::secrecy_promise),
+            "I won\xE2\x80\x99t tell anyone");
+}
+
+TEST(CoderEvidence, EveryCodeHasRuleConfidenceAndOrderedSpans) {
+  const std::vector<std::string> samples = {
+      "It sounds like you're carrying a lot. What would help?",
+      "You should call your landlord. Don't worry, it'll be fine.",
+      "Mm-hmm. I've been there. Would it be okay if I shared what helped me?",
+      "So far you've told me about work, and also your sister. It's your call.",
+      "Are you safe right now? You can call 988.",
+  };
+  for (const std::string& text : samples) {
+    const Coding c = code_utterance(text);
+    ASSERT_FALSE(c.codes.empty()) << text;
+    std::size_t last_begin = 0;
+    for (const CodeEvidence& e : c.codes) {
+      EXPECT_FALSE(is_timing(e.code)) << text;
+      EXPECT_FALSE(e.rule.empty()) << text;
+      EXPECT_NE(e.rule.find('.'), std::string::npos) << e.rule;
+      EXPECT_GT(e.confidence, 0.0) << e.rule;
+      EXPECT_LE(e.confidence, 1.0) << e.rule;
+      ASSERT_TRUE(e.span.has_value()) << e.rule;
+      EXPECT_LT(e.span->first, e.span->second) << e.rule;
+      EXPECT_LE(e.span->second, text.size()) << e.rule;
+      EXPECT_GE(e.span->first, last_begin) << text;
+      last_begin = e.span->first;
+    }
+    EXPECT_TRUE(has_code(c.codes, c.primary)) << text;
+  }
+}
+
+TEST(CoderEvidence, SameAnswerFromManyThreads) {
+  const std::vector<std::string> samples = {"You should call your landlord.", "Part of you wants to stop.",
+                                            "What happened next?", "I won't tell anyone."};
+  std::vector<Coding> expected;
+  for (const std::string& s : samples) expected.push_back(code_utterance(s));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i + t) % samples.size();
+        const Coding c = code_utterance(samples[k]);
+        if (c.primary != expected[k].primary || c.codes.size() != expected[k].codes.size()) {
+          ++mismatches[static_cast<std::size_t>(t)];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+}  // namespace
+}  // namespace attune::scoring
