@@ -52,6 +52,9 @@ constexpr double kEchoOverlap = 0.3;
 // Longer statements that are not about the client read as information, not a fragment.
 constexpr std::uint32_t kMaxFragmentTokens = 6;
 constexpr std::uint32_t kMinInfoTokens = 8;
+// A reflection this long, joining this many things with "and"/"also", summarises.
+constexpr std::uint32_t kMinSummaryTokens = 25;
+constexpr std::uint32_t kMinSummaryJoins = 2;
 
 bool one_of(Code c, std::initializer_list<Code> codes) {
   return std::find(codes.begin(), codes.end(), c) != codes.end();
@@ -288,22 +291,18 @@ void UtteranceCoder::add_summaries() {
     return;
   }
   // A long reflection that gathers several things, introduced by "so".
-  for (const Candidate& c : sc_.candidates) {
-    if (!is_reflection(c.code)) continue;
-    const Sentence& s = t.sentences[c.sentence];
-    bool introduced = false;
-    for (std::uint32_t i = s.first; i < s.last && i < s.first + 3; ++i) introduced |= t.tokens[i].id == k.so;
-    if (!introduced) return;
-    const std::uint32_t last_sentence = run_end(c.sentence);
-    const std::uint32_t last_token = t.sentences[last_sentence].last - 1;
-    std::uint32_t joins = 0;
-    for (std::uint32_t i = s.first; i <= last_token; ++i) joins += is_join(t.tokens[i]) ? 1 : 0;
-    constexpr std::uint32_t kMinSummaryTokens = 25;
-    if (last_token + 1 - s.first >= kMinSummaryTokens && joins >= 2) {
-      add(Code::summary, tok_begin(s.first), tok_end(last_token), "summary.long_reflection", 0.6f,
-          c.sentence);
-    }
-    return;
+  const auto first_reflection = std::find_if(sc_.candidates.begin(), sc_.candidates.end(),
+                                             [](const Candidate& c) { return is_reflection(c.code); });
+  if (first_reflection == sc_.candidates.end()) return;
+  const std::uint32_t si = first_reflection->sentence;
+  const Sentence& s = t.sentences[si];
+  bool introduced = false;
+  for (std::uint32_t i = s.first; i < s.last && i < s.first + 3; ++i) introduced |= t.tokens[i].id == k.so;
+  const std::uint32_t last_token = t.sentences[run_end(si)].last - 1;
+  std::uint32_t joins = 0;
+  for (std::uint32_t i = s.first; i <= last_token; ++i) joins += is_join(t.tokens[i]) ? 1 : 0;
+  if (introduced && last_token + 1 - s.first >= kMinSummaryTokens && joins >= kMinSummaryJoins) {
+    add(Code::summary, tok_begin(s.first), tok_end(last_token), "summary.long_reflection", 0.6f, si);
   }
 }
 

@@ -133,6 +133,9 @@ std::string expand(std::string_view notation, std::vector<Atoms>& out, std::dequ
   return {};
 }
 
+// Short alternative lists are faster to scan than to bisect.
+constexpr std::uint32_t kLinearSearchMax = 8;
+
 bool is_optional(std::string_view atom) {
   return atom.size() > 1 && atom.back() == '?';
 }
@@ -218,6 +221,7 @@ std::string PatternSet::compile(const std::vector<std::string_view>& atoms_in, s
         a = b + 1;
       }
       e.words_count = static_cast<std::uint32_t>(words_.size() - e.words_begin);
+      std::sort(words_.begin() + e.words_begin, words_.end());  // for binary search
     }
     elements_.push_back(e);
   }
@@ -291,11 +295,12 @@ std::span<const std::uint32_t> PatternSet::starting_with(WordId first, WordId se
 
 bool PatternSet::token_matches(const Element& e, const Token& t, const Lexicon& lexicon) const {
   switch (e.kind) {
-    case Element::Kind::kWords:
-      for (std::uint32_t w = 0; w < e.words_count; ++w) {
-        if (words_[e.words_begin + w] == t.id) return true;
-      }
-      return false;
+    case Element::Kind::kWords: {
+      const WordId* first = words_.data() + e.words_begin;
+      if (e.words_count <= kLinearSearchMax)
+        return std::find(first, first + e.words_count, t.id) != first + e.words_count;
+      return std::binary_search(first, first + e.words_count, t.id);
+    }
     case Element::Kind::kClass:
       return lexicon.is(t.id, e.mask);
     case Element::Kind::kFlag:
@@ -336,9 +341,10 @@ bool PatternSet::match_from(const Pattern& p, std::uint32_t elem, const std::vec
 }
 
 bool PatternSet::match(const Pattern& p, const std::vector<Token>& tokens, std::uint32_t pos,
-                       std::uint32_t end, const Lexicon& lexicon, std::uint32_t& match_end) const {
+                       std::uint32_t end, const Lexicon& lexicon, std::uint32_t& match_end,
+                       std::uint32_t known) const {
   if (p.anchored && (tokens[pos].flags & kAnchor) == 0) return false;
-  return match_from(p, 0, tokens, pos, end, lexicon, match_end);
+  return match_from(p, known, tokens, pos + known, end, lexicon, match_end);
 }
 
 }  // namespace attune::scoring::detail

@@ -7,10 +7,12 @@
 //   (a b|c d)    alternatives of several tokens (groups nest); (...)? makes the group optional
 //   *N           skip up to N tokens, never across a negation or a clause break
 //   _            any one token
-//   @class       a word class (see kClassNames in coder_pattern.cpp), or @ing / @digits
+//   @class       a word class (see kClassNames in coder_pattern.cpp), or the token
+//                flags @ing / @digits (not as the first element)
 //
-// Groups are expanded into separate patterns at compile time, so matching is a
-// short backtracking walk over plain elements.
+// Groups are expanded into separate patterns at compile time (single-word
+// alternatives stay one element), so matching is a short backtracking walk over
+// plain elements, and patterns are indexed by their first one or two words.
 #pragma once
 
 #include <cstdint>
@@ -58,9 +60,10 @@ class PatternSet {
   std::size_t size() const { return patterns_.size(); }
 
   // Tries pattern `p` at `pos`; tokens [pos, end) belong to one sentence. On success
-  // sets `match_end` (exclusive).
+  // sets `match_end` (exclusive). `known` leading elements are already known to
+  // match (2 for patterns found through the two-word index).
   bool match(const Pattern& p, const std::vector<Token>& tokens, std::uint32_t pos, std::uint32_t end,
-             const Lexicon& lexicon, std::uint32_t& match_end) const;
+             const Lexicon& lexicon, std::uint32_t& match_end, std::uint32_t known = 0) const;
 
  private:
   bool match_from(const Pattern& p, std::uint32_t elem, const std::vector<Token>& tokens, std::uint32_t pos,

@@ -200,7 +200,8 @@ constexpr RuleSpec kRules[] = {
      "(see|visit|consult|call|contact) (a|an|your|the|some)? @pro"},
     {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
      "(seeing|visiting|consulting|calling|contacting) (a|an|some) @pro"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f, "(professional|outside|expert) (help|support|counseling|counselling|therapy)"},
+    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+     "(professional|outside|expert) (help|support|counseling|counselling|therapy)"},
     {"referral.open_to", RF, E, N | kVetoAdvice, 0.85f,
      "(would|are) you (be)? (open|willing|interested) (to|in) *4 "
      "(@pro|therapy|counseling|counselling|someone|"

@@ -30,9 +30,9 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh, 0.85f,
      "you (could|can|might) (also|always|just)? (try|consider)"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.7f,
-     "you could (also|always|just)? @verb"},
+     "^ you could (also|always|just)? @verb"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.6f,
-     "you can (also|always|just)? @verb"},
+     "^ you can (also|always|just)? @verb"},
     // Suggestions phrased as questions are still the helper's plan for the client.
     {"advice.why_dont_you", A, E, 0, 0.9f, "why do not you|we"},
     {"advice.why_dont_you", A, E, 0, 0.85f, "why not (just|try|@verb)"},
@@ -42,7 +42,8 @@ constexpr RuleSpec kRules[] = {
     {"advice.could_you_try", A, E, kNegatable, 0.7f, "(could|would) you consider"},
     {"advice.could_you_try", A, E, kNegatable, 0.75f, "(could|can) you (maybe|perhaps|possibly) @verb"},
     {"advice.might_help", A, E, kNegatable | kReported, 0.6f,
-     "(it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|could|would) "
+     "(it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) "
+     "(might|may|could|would) "
      "(really|also|definitely)? help (you|to|with)?"},
     {"advice.maybe_try", A, E, 0, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
@@ -69,7 +70,7 @@ constexpr RuleSpec kRules[] = {
      "it (is|will be) (a good idea|best|wise|smart|important|a good thing) (to|that you|for you to)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f, "it (might|may|could|would|will) help (to|if you)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.7f, "you (might|may) find it (helpful|useful) to"},
-    {"advice.make_sure", A, E, 0, 0.85f, "(make|be) sure (you|to|that you)"},
+    {"advice.make_sure", A, E, 0, 0.85f, "^ (make|be) sure (you|to|that you)"},
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
     {"advice.make_sure", A, E, 0, 0.8f, "^ remember to"},
     {"advice.options", A, E, kNegatable, 0.75f,

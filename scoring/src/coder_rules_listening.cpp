@@ -35,6 +35,7 @@ constexpr RuleSpec kRules[] = {
     {"question.open.describe", OQ, E, kVetoAdvice, 0.85f,
      "^ (can|could|would)? you? (describe|explain) (to me|for me|what|how|why|a little|a "
      "bit|more|that|this|it)"},
+    {"question.open.describe", OQ, E, kVetoAdvice, 0.8f, "^ describe"},
     {"question.open.help_me_understand", OQ, E, kVetoAdvice, 0.9f, "help me (to)? understand"},
     {"question.open.curious", OQ, E, 0, 0.85f,
      "i (would|will)? (like|love|want) to (hear|know|understand|learn) (more|about|what|how|why|a little|a "
@@ -89,6 +90,7 @@ constexpr RuleSpec kRules[] = {
     {"reflection.inference", CR, ST, 0, 0.8f, "i (get|have|am getting) (the|a) (sense|feeling|impression)"},
     {"reflection.inference", CR, ST, 0, 0.8f, "i sense (that)?"},
     {"reflection.inference", SR, ST, 0, 0.7f, "i (guess|suspect) (that)? (you|it|this|that)"},
+    {"reflection.inference", SR, ST, 0, 0.6f, "i (think|suppose|bet|believe) (that)? (you|your)"},
     {"reflection.inference", SR, ST, 0, 0.7f, "i can (see|tell) (that|how)? (you|this|it|that)"},
     {"reflection.a_lot", SR, ST, 0, 0.8f,
      "(that|it|this) (is|sounds like|must be|has been|seems like|was) (a lot|so much|quite a lot|a whole "
@@ -201,7 +203,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, N, 0.75f, "you (can|will|could) (do|handle|get through) (it|this|that)"},
     {"affirmation.praise", AF, E, 0, 0.8f, "(i|i really|i truly) believe in you"},
     {"affirmation.praise", AF, E, N, 0.75f,
-     "you deserve (credit|to be proud|a lot of credit|better|to be happy|support|respect|kindness|to feel)"},
+     "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
+     "happy|support|"
+     "respect|kindness|to feel)"},
+    {"affirmation.praise", AF, E, 0, 0.75f, "^ you (have)? got this"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.8f,
      "keep (it up|up the good work|up the great work|going like this)"},
     {"affirmation.shows", AF, E, N, 0.7f,
@@ -232,6 +237,8 @@ constexpr RuleSpec kRules[] = {
     {"autonomy.you_choose", AU, E, N, 0.85f, "(it is|that is) in your hands"},
     {"autonomy.you_choose", AU, E, N, 0.8f, "you decide"},
     {"autonomy.no_pressure", AU, E, kVetoAdvice, 0.85f, "you do not (have|need|got) to"},
+    {"autonomy.no_pressure", AU, E, 0, 0.85f,
+     "you do not need (my|anyone|anybody|our) (permission|approval)"},
     {"autonomy.no_pressure", AU, E, 0, 0.85f, "no (pressure|rush|hurry)"},
     {"autonomy.no_pressure", AU, E, 0, 0.8f, "(when|if|whenever) you (are|feel) ready"},
     {"autonomy.no_pressure", AU, E, 0, 0.85f, "(at|in) your own (pace|time|way)"},
@@ -343,13 +350,17 @@ constexpr RuleSpec kRules[] = {
      "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
     {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
     {"disclosure.own_story", SD, E, N, 0.65f,
-     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have been|have had|"
-     "have gone|have lost|have struggled|have dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
+     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have "
+     "been|have had|"
+     "have gone|have lost|have struggled|have "
+     "dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
      "have found|have tried|have noticed|noticed)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (was|am|have been|had|did|just|also) (wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
+     "i (was|am|have been|had|did|just|also) "
+     "(wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
      "curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|talked|spoke)"},
-    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (got|found|noticed|had) (it|that|this|you)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (got|found|noticed|had) (it|that|this|you)"},
     {"disclosure.my_experience", SD, E, 0, 0.85f,
      "(in|during|through|from) my (own)? "
      "(recovery|experience|life|journey|case|family|past|addiction|drinking|"
@@ -358,13 +369,17 @@ constexpr RuleSpec kRules[] = {
      "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
     {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
     {"disclosure.own_story", SD, E, N, 0.65f,
-     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have been|have had|"
-     "have gone|have lost|have struggled|have dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
+     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have "
+     "been|have had|"
+     "have gone|have lost|have struggled|have "
+     "dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
      "have found|have tried|have noticed|noticed)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (was|am|have been|had|did|just|also) (wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
+     "i (was|am|have been|had|did|just|also) "
+     "(wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
      "curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|talked|spoke)"},
-    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (got|found|noticed|had) (it|that|this|you)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (got|found|noticed|had) (it|that|this|you)"},
     {"disclosure.my_experience", SD, E, 0, 0.85f,
      "my (own)? (experience|recovery|story|journey) (is|was|has been|with)"},
     {"disclosure.i_remember", SD, E, 0, 0.85f, "i (remember|recall) (when|being|feeling|how i|that i|my)"},
@@ -412,10 +427,11 @@ constexpr RuleSpec kRules[] = {
      "(take care|bye|goodbye|nice meeting you|have a (good|great|nice|lovely) (day|night|week|weekend|one|"
      "afternoon|morning|evening))"},
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
-     "(thank you|thanks|thank you so much|thank you very much|thanks so much|thanks a lot|many thanks) (for "
-     "(coming|coming in|being here|your time|talking|today|that|having me|meeting|meeting with me|the "
-     "update|letting "
-     "me know))? (today|again|so much|a lot|very much)?"},
+     "(thank you|thanks|many thanks) (so|very)? (much|a lot)? (again|today|everyone)?"},
+    {"filler.thanks", FI, E, kWholeSentence, 0.8f,
+     "(thank you|thanks) (so|very)? much? for "
+     "(coming|being|your|talking|today|that|having|meeting|the|letting) "
+     "*4"},
     {"filler.praise", FI, E, 0, 0.7f,
      "^ (that is|that was|that sounds|sounds|it is|this is|how|it looks|that looks) "
      "(so|really|very|just|pretty|"
@@ -429,7 +445,12 @@ constexpr RuleSpec kRules[] = {
      "all right then|good to know|glad to hear it|glad to hear that|i am glad|oh neat|oh good|oh great|oh "
      "nice)"},
     {"filler.courtesy", FI, E, 0, 0.75f, "^ (you are|your) (very|more than|most|so|always)? welcome"},
-    {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(you too|same to you|no problem|my pleasure|anytime)"},
+    {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(no problem|my pleasure|anytime)"},
+    {"filler.courtesy", FI, E, 0, 0.75f, "^ (you too|you as well|same to you)"},
+    {"filler.courtesy", FI, E, 0, 0.7f,
+     "^ (you|i hope you|hope you) (have|enjoy) a (good|great|nice|lovely|wonderful|blessed) "
+     "(day|night|week|weekend|"
+     "evening|afternoon|morning|one|holiday)"},
     {"filler.courtesy", FI, E, 0, 0.7f,
      "^ i (really|just|truly)? (hope|wish) (you|your|that|this|everything|things|it|the best)"},
     {"filler.courtesy", FI, E, 0, 0.7f, "(best of luck|good luck|all the best|take care of yourself)"},

@@ -29,16 +29,13 @@ RuleSet::RuleSet() {
     }
   }
   auto w = [this](std::string_view s) { return lexicon_.intern(s); };
-  words_ = KeyWords{
-      w("you"),      w("your"),  w("yourself"), w("i"),        w("me"),      w("my"),        w("we"),
-      w("us"),       w("our"),   w("and"),      w("also"),     w("so"),      w("let"),       w("what"),
-      w("have"),     w("heard"), w("know"),     w("is"),       w("are"),     w("it"),        w("that"),
-      w("this"),     w("if"),    w("like"),     w("be"),       w("feel"),    w("feeling"),   w("rather"),
-      w("been"),     w("not"),   w("hesitate"), w("forget"),   w("part"),    w("of"),        w("they"),
-      w("he"),       w("she"),   w("people"),   w("everyone"), w("someone"), w("others"),    w("kind"),
-      w("really"),   w("do"),    w("still"),    w("always"),   w("just"),    w("sometimes"), w("even"),
-      w("probably"), w("might"), w("may"),      w("must"),     w("would"),   w("could"),     w("<num>"),
-      w("mean"),     w("guess"), w("when"),     w("once"),     w("whenever")};
+  words_ =
+      KeyWords{w("you"),    w("your"), w("yourself"), w("i"),    w("me"),     w("my"),       w("we"),
+               w("us"),     w("and"),  w("also"),     w("so"),   w("let"),    w("have"),     w("know"),
+               w("if"),     w("like"), w("be"),       w("feel"), w("rather"), w("hesitate"), w("forget"),
+               w("of"),     w("they"), w("he"),       w("she"),  w("people"), w("everyone"), w("someone"),
+               w("others"), w("kind"), w("really"),   w("do"),   w("still"),  w("always"),   w("sometimes"),
+               w("even"),   w("mean"), w("guess"),    w("when"), w("once"),   w("whenever")};
   patterns_.finish(lexicon_);
 }
 
@@ -114,6 +111,18 @@ bool wh_before(const RuleSet& rs, const TokenizedText& t, const Sentence& s, std
   return false;
 }
 
+// The rule's conditions beyond its words: negation, reported speech, sentence kind.
+bool admissible(const RuleSet& rs, const RuleSpec& spec, const TokenizedText& t, const Sentence& s,
+                std::uint32_t pos, std::uint32_t end) {
+  const std::uint16_t f = spec.flags;
+  if ((f & kNotInQuestion) != 0 && in_question(s)) return false;
+  if ((f & kNegatable) != 0 && negated_before(rs, t, s, pos)) return false;
+  if ((f & kReported) != 0 && reported_before(rs, t, s, pos)) return false;
+  if ((f & kNotAfterWh) != 0 && wh_before(rs, t, s, pos)) return false;
+  if ((f & kWholeSentence) != 0 && !whole_sentence(rs, t, s, pos, end)) return false;
+  return true;
+}
+
 bool in_clause_range(const Token& tok, std::uint16_t lo, std::uint16_t hi) {
   return tok.clause >= lo && tok.clause <= hi;
 }
@@ -153,23 +162,18 @@ void find_hits(const RuleSet& rs, const TokenizedText& t, std::vector<Hit>& hits
       const WordId id = t.tokens[pos].id;
       const std::span<const std::uint32_t> by_pair =
           pos + 1 < s.last ? ps.starting_with(id, t.tokens[pos + 1].id) : std::span<const std::uint32_t>{};
-      for (const std::span<const std::uint32_t> candidates : {ps.starting_with(id), by_pair}) {
-        for (std::uint32_t pi : candidates) {
+      for (const std::uint32_t known : {0u, 2u}) {
+        for (std::uint32_t pi : known == 0 ? ps.starting_with(id) : by_pair) {
           const Pattern& p = ps.pattern(pi);
-          const RuleSpec& spec = rs.rule(p.rule);
           std::uint32_t end = 0;
-          if (!ps.match(p, t.tokens, pos, s.last, lex, end)) continue;
+          if (!ps.match(p, t.tokens, pos, s.last, lex, end, known)) continue;
           // One hit per rule and sentence: the first place it fires, the longest reading there.
           Hit* seen = nullptr;
           for (std::size_t h = sentence_begin; h < hits.size() && seen == nullptr; ++h) {
             if (hits[h].rule == p.rule) seen = &hits[h];
           }
           if (seen != nullptr && (seen->first != pos || seen->last >= end)) continue;
-          if ((spec.flags & kNotInQuestion) != 0 && in_question(s)) continue;
-          if ((spec.flags & kNegatable) != 0 && negated_before(rs, t, s, pos)) continue;
-          if ((spec.flags & kReported) != 0 && reported_before(rs, t, s, pos)) continue;
-          if ((spec.flags & kNotAfterWh) != 0 && wh_before(rs, t, s, pos)) continue;
-          if ((spec.flags & kWholeSentence) != 0 && !whole_sentence(rs, t, s, pos, end)) continue;
+          if (!admissible(rs, rs.rule(p.rule), t, s, pos, end)) continue;
           if (seen != nullptr) {
             seen->last = end;
           } else {

@@ -14,10 +14,9 @@ namespace attune::scoring::detail {
 
 // Words the sentence logic asks about by name.
 struct KeyWords {
-  WordId you, your, yourself, i, me, my, we, us, our, and_, also, so, let, what, have, heard, know, is, are,
-      it, that, this_, if_, like, be, feel, feeling, rather, been, not_, hesitate, forget, part, of, they, he,
-      she, people, everyone, someone, others, kind, really, do_, still, always, just, sometimes, even,
-      probably, might, may, must, would, could, number, mean, guess, when, once, whenever;
+  WordId you, your, yourself, i, me, my, we, us, and_, also, so, let, have, know, if_, like, be, feel, rather,
+      hesitate, forget, of, they, he, she, people, everyone, someone, others, kind, really, do_, still,
+      always, sometimes, even, mean, guess, when, once, whenever;
 };
 
 class RuleSet {

@@ -107,9 +107,9 @@ class Builder {
 
  private:
   void word(std::size_t begin, std::size_t end);
-  void emit(WordId id, std::string_view spelled, std::size_t begin, std::size_t end, bool first);
-  void emit_word(std::string_view w, std::size_t begin, std::size_t end, bool first) {
-    emit(lexicon_.find(w), w, begin, end, first);
+  void emit(WordId id, std::string_view spelled, std::size_t begin, std::size_t end);
+  void emit_word(std::string_view w, std::size_t begin, std::size_t end) {
+    emit(lexicon_.find(w), w, begin, end);
   }
   void clause_break() { clause_pending_ = true; }
   // "w-where", "I-I": a part that only starts the next part again.
@@ -123,7 +123,7 @@ class Builder {
       const auto b = static_cast<unsigned char>(text_[dash + 1 + k]);
       if ((a | 0x20) != (b | 0x20)) return false;
     }
-    return dash < end;
+    return true;
   }
   void end_sentence(char terminator, std::size_t end_byte);
   bool abbreviation_before(std::size_t dot) const;
@@ -137,13 +137,13 @@ class Builder {
   bool clause_pending_ = true;
 };
 
-void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::size_t end, bool first) {
+void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::size_t end) {
   Token t;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(end);
   t.id = id;
   t.stem = stem_hash(spelled);
-  std::uint16_t flags = first ? kFirstOfWord : 0;
+  std::uint16_t flags = 0;
   if (clause_pending_) {
     flags |= kClauseStart;
     if (!out_.tokens.empty()) ++clause_;
@@ -187,20 +187,18 @@ void Builder::word(std::size_t begin, std::size_t end) {
     std::size_t part = begin;
     for (std::size_t i = begin; i <= end; ++i) {
       if (i == end || text_[i] == '-') {
-        if (i > part && !stutter(part, i, end)) word(part, i);
+        if (i > part && !(i < end && stutter(part, i, end))) word(part, i);
         part = i + 1;
       }
     }
     return;
   }
   if (std::span<const WordId> parts = lexicon_.expansion(id); !parts.empty()) {
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      emit(parts[k], lexicon_.word(parts[k]), begin, end, k == 0);
-    }
+    for (WordId part : parts) emit(part, lexicon_.word(part), begin, end);
     return;
   }
   if (id != kNoWord || apostrophe == std::string_view::npos) {
-    emit(id, w, begin, end, true);
+    emit(id, w, begin, end);
     return;
   }
   const std::string_view base = w.substr(0, apostrophe);
@@ -211,8 +209,8 @@ void Builder::word(std::size_t begin, std::size_t end) {
     if (aux == "wo") aux = "will";
     if (aux == "sha") aux = "shall";
     if (aux == "ai") aux = "is";
-    emit_word(aux, begin, end, true);
-    emit_word("not", begin, end, false);
+    emit_word(aux, begin, end);
+    emit_word("not", begin, end);
     return;
   }
   std::string_view second;
@@ -228,11 +226,11 @@ void Builder::word(std::size_t begin, std::size_t end) {
     }
   }
   if (!second.empty() || suffix == "s" || suffix.empty()) {
-    emit_word(base, begin, end, true);
-    if (!second.empty()) emit_word(second, begin, end, false);
+    emit_word(base, begin, end);
+    if (!second.empty()) emit_word(second, begin, end);
     return;
   }
-  emit(id, w, begin, end, true);
+  emit(id, w, begin, end);
 }
 
 bool Builder::abbreviation_before(std::size_t dot) const {

@@ -16,7 +16,6 @@ enum TokenFlag : std::uint16_t {
   kEndsIng = 1u << 2,      // "trying": lets "how about trying" read as a suggestion
   kDigits = 1u << 3,       // "988"
   kContent = 1u << 4,      // a content word: compared with the client's words
-  kFirstOfWord = 1u << 5,  // the first token of an original word ("don't" -> do|not)
 };
 
 struct Token {

@@ -45,11 +45,14 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
-bool has_errors(const Diagnostics& diagnostics) { return count(diagnostics, Severity::error) > 0; }
+bool has_errors(const Diagnostics& diagnostics) {
+  return count(diagnostics, Severity::error) > 0;
+}
 
 std::size_t count(const Diagnostics& diagnostics, Severity severity) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [severity](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [severity](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 std::optional<std::string> closest_name(std::string_view name, std::span<const std::string_view> candidates,

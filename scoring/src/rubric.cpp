@@ -11,14 +11,20 @@ bool has_any(const std::vector<Code>& codes, const std::vector<Code>& wanted) {
                      [&](Code c) { return std::find(wanted.begin(), wanted.end(), c) != wanted.end(); });
 }
 
-double one_decimal(double value) { return std::round(value * 10.0) / 10.0; }
+double one_decimal(double value) {
+  return std::round(value * 10.0) / 10.0;
+}
 
 bool is_opportunity(const CompetencyRule& rule, const ScoredTurn& turn) {
   switch (rule.opportunities) {
-    case OpportunityKind::every_turn: return true;
-    case OpportunityKind::word_turns: return !turn.silent_pass;
-    case OpportunityKind::turns_with: return has_any(turn.codes, rule.opportunity_codes);
-    case OpportunityKind::risk_turns: return turn.risk;
+    case OpportunityKind::every_turn:
+      return true;
+    case OpportunityKind::word_turns:
+      return !turn.silent_pass;
+    case OpportunityKind::turns_with:
+      return has_any(turn.codes, rule.opportunity_codes);
+    case OpportunityKind::risk_turns:
+      return turn.risk;
   }
   return false;
 }
@@ -77,8 +83,8 @@ std::vector<CompetencyScore> Rubric::score(const std::vector<ScoredTurn>& turns,
       if (!is_opportunity(rule, turns[i])) continue;
       opportunities.push_back(static_cast<int>(i));
       bool counts = rule.method == ScoringMethod::violations ? is_violation(rule, turns, i)
-                    : rule.method == ScoringMethod::good       ? is_good(rule, turns, i)
-                                                               : false;
+                    : rule.method == ScoringMethod::good     ? is_good(rule, turns, i)
+                                                             : false;
       if (counts) counted.push_back(static_cast<int>(i));
     }
     result.opportunities = static_cast<int>(opportunities.size());
@@ -136,14 +142,30 @@ SessionMetrics Rubric::metrics(const std::vector<ScoredTurn>& turns, const std::
   for (std::size_t i = 0; i < turns.size(); ++i) {
     for (Code c : turns[i].codes) {
       switch (c) {
-        case Code::simple_reflection: ++simple; break;
-        case Code::complex_reflection: ++complex; break;
-        case Code::summary: ++summaries; break;
-        case Code::open_question: ++open; break;
-        case Code::closed_question: ++closed; break;
-        case Code::advice: ++m.advice_count; break;
-        case Code::silence: ++m.silent_passes; break;
-        case Code::interruption: ++m.interruptions; break;
+        case Code::simple_reflection:
+          ++simple;
+          break;
+        case Code::complex_reflection:
+          ++complex;
+          break;
+        case Code::summary:
+          ++summaries;
+          break;
+        case Code::open_question:
+          ++open;
+          break;
+        case Code::closed_question:
+          ++closed;
+          break;
+        case Code::advice:
+          ++m.advice_count;
+          break;
+        case Code::silence:
+          ++m.silent_passes;
+          break;
+        case Code::interruption:
+          ++m.interruptions;
+          break;
         default:
           if (is_boundary_crossing(c)) ++m.boundary_crossings;
           break;

@@ -13,14 +13,26 @@ namespace {
 using yaml::Node;
 using Names = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 6> kTopKeys = {"attune-rubric", "id", "version", "title", "scale",
-                                                      "competencies"};
+constexpr std::array<std::string_view, 6> kTopKeys = {"attune-rubric", "id",    "version",
+                                                      "title",         "scale", "competencies"};
 constexpr std::array<std::string_view, 4> kScaleKeys = {"max", "proficient", "developing", "violation_cap"};
-constexpr std::array<std::string_view, 15> kCompetencyKeys = {
-    "name",          "opportunities",   "opportunity_codes", "method",        "violations",
-    "excused_by_preceding", "good",     "good_when_preceded", "good_within_next_turns", "full_marks_ratio",
-    "voided_by",     "check_codes",     "check_points",      "followup_codes", "followup_points"};
-constexpr std::array<std::string_view, 4> kOpportunityKinds = {"every_turn", "word_turns", "turns_with", "risk_turns"};
+constexpr std::array<std::string_view, 15> kCompetencyKeys = {"name",
+                                                              "opportunities",
+                                                              "opportunity_codes",
+                                                              "method",
+                                                              "violations",
+                                                              "excused_by_preceding",
+                                                              "good",
+                                                              "good_when_preceded",
+                                                              "good_within_next_turns",
+                                                              "full_marks_ratio",
+                                                              "voided_by",
+                                                              "check_codes",
+                                                              "check_points",
+                                                              "followup_codes",
+                                                              "followup_points"};
+constexpr std::array<std::string_view, 4> kOpportunityKinds = {"every_turn", "word_turns", "turns_with",
+                                                               "risk_turns"};
 constexpr std::array<std::string_view, 3> kMethods = {"violations", "good", "safety"};
 
 class RubricReader {
@@ -33,12 +45,15 @@ class RubricReader {
     top.push_back("metrics");
     for (const auto& [key, value] : root.entries) {
       if (key->is_scalar() && std::find(top.begin(), top.end(), key->value) == top.end()) {
-        error(key->mark, "unknown key '" + key->value + "' in the rubric" + did_you_mean(closest_name(key->value, Names(top))),
+        error(key->mark,
+              "unknown key '" + key->value + "' in the rubric" +
+                  did_you_mean(closest_name(key->value, Names(top))),
               "unknown-key");
       }
     }
     for (std::string_view required : {"attune-rubric", "id", "competencies"}) {
-      if (!root.find(required)) error(root.mark, "missing required key '" + std::string(required) + "' in the rubric", "missing-key");
+      if (!root.find(required))
+        error(root.mark, "missing required key '" + std::string(required) + "' in the rubric", "missing-key");
     }
     if (const Node* n = root.find("id")) r.id = text(*n);
     if (const Node* n = root.find("title")) r.title = text(*n);
@@ -65,8 +80,10 @@ class RubricReader {
       auto [end, ec] = std::from_chars(n.value.data(), n.value.data() + n.value.size(), value);
       if (ec == std::errc() && end == n.value.data() + n.value.size()) {
         if (value >= low && value <= high) return value;
-        error(n.mark, "'" + n.value + "' is out of range (" + std::to_string(low) + " to " + std::to_string(high) + ")",
-              "bad-value");
+        error(
+            n.mark,
+            "'" + n.value + "' is out of range (" + std::to_string(low) + " to " + std::to_string(high) + ")",
+            "bad-value");
         return low;
       }
     }
@@ -77,15 +94,19 @@ class RubricReader {
   std::vector<Code> codes(const Node& n) {
     std::vector<Code> out;
     std::vector<const Node*> items;
-    if (n.is_sequence()) items = n.items;
-    else if (n.is_scalar()) items.push_back(&n);
-    else error(n.mark, "should be a list of codes", "wrong-type");
+    if (n.is_sequence())
+      items = n.items;
+    else if (n.is_scalar())
+      items.push_back(&n);
+    else
+      error(n.mark, "should be a list of codes", "wrong-type");
     for (const Node* item : items) {
       auto code = item->is_scalar() ? code_from_name(item->value) : std::nullopt;
       if (code) {
         out.push_back(*code);
       } else {
-        error(item->mark, "unknown code '" + (item->is_scalar() ? item->value : std::string()) + "'", "unknown-code");
+        error(item->mark, "unknown code '" + (item->is_scalar() ? item->value : std::string()) + "'",
+              "unknown-code");
       }
     }
     return out;
@@ -95,7 +116,8 @@ class RubricReader {
     std::string value = text(n);
     auto it = std::find(names.begin(), names.end(), value);
     if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
-    error(n.mark, "'" + value + "' is not one of the known values" + did_you_mean(closest_name(value, names)), "bad-value");
+    error(n.mark, "'" + value + "' is not one of the known values" + did_you_mean(closest_name(value, names)),
+          "bad-value");
     return 0;
   }
 
@@ -111,21 +133,25 @@ class RubricReader {
   void check_keys(const Node& map, const std::string& where, Names allowed) {
     for (const auto& [key, value] : map.entries) {
       if (key->is_scalar() && std::find(allowed.begin(), allowed.end(), key->value) == allowed.end()) {
-        error(key->mark, "unknown key '" + key->value + "' in " + where + did_you_mean(closest_name(key->value, allowed)),
-              "unknown-key");
+        error(
+            key->mark,
+            "unknown key '" + key->value + "' in " + where + did_you_mean(closest_name(key->value, allowed)),
+            "unknown-key");
       }
     }
   }
 
   void read_competencies(const Node& n, Rubric& r) {
-    if (!n.is_map()) return error(n.mark, "'competencies' should be a mapping of competency ids", "wrong-type");
+    if (!n.is_map())
+      return error(n.mark, "'competencies' should be a mapping of competency ids", "wrong-type");
     std::vector<std::string_view> keys(kCompetencyKeys.begin(), kCompetencyKeys.end());
     keys.push_back("min");
     for (const auto& [key, value] : n.entries) {
       if (!key->is_scalar()) continue;
       if (!is_competency(key->value)) {
         error(key->mark,
-              "unknown competency '" + key->value + "'" + did_you_mean(closest_name(key->value, Names(kCompetencyIds))),
+              "unknown competency '" + key->value + "'" +
+                  did_you_mean(closest_name(key->value, Names(kCompetencyIds))),
               "unknown-competency");
         continue;
       }
@@ -139,12 +165,14 @@ class RubricReader {
       rule.name = key->value;
       const Node& c = *value;
       if (const Node* v = c.find("name")) rule.name = text(*v);
-      if (const Node* v = c.find("opportunities")) rule.opportunities = static_cast<OpportunityKind>(one_of(*v, kOpportunityKinds));
+      if (const Node* v = c.find("opportunities"))
+        rule.opportunities = static_cast<OpportunityKind>(one_of(*v, kOpportunityKinds));
       if (const Node* v = c.find("opportunity_codes")) rule.opportunity_codes = codes(*v);
       if (const Node* v = c.find("violations")) rule.violations = codes(*v);
       if (const Node* v = c.find("excused_by_preceding")) rule.excused_by_preceding = codes(*v);
       if (const Node* v = c.find("good")) rule.good = codes(*v);
-      if (const Node* v = c.find("good_within_next_turns")) rule.good_within_next_turns = static_cast<int>(number(*v, 0, 10));
+      if (const Node* v = c.find("good_within_next_turns"))
+        rule.good_within_next_turns = static_cast<int>(number(*v, 0, 10));
       if (const Node* v = c.find("full_marks_ratio")) rule.full_marks_ratio = number(*v, 0.01, 1);
       if (const Node* v = c.find("voided_by")) rule.voided_by = codes(*v);
       if (const Node* v = c.find("check_codes")) rule.check_codes = codes(*v);
@@ -154,7 +182,8 @@ class RubricReader {
       if (const Node* v = c.find("min")) rule.min_opportunities = static_cast<int>(number(*v, 1, 1000));
       if (const Node* v = c.find("good_when_preceded")) {
         if (!v->is_map()) {
-          error(v->mark, "'good_when_preceded' maps a code to the codes that must come before it", "wrong-type");
+          error(v->mark, "'good_when_preceded' maps a code to the codes that must come before it",
+                "wrong-type");
         } else {
           for (const auto& [code_key, after] : v->entries) {
             auto code = code_key->is_scalar() ? code_from_name(code_key->value) : std::nullopt;
@@ -172,12 +201,14 @@ class RubricReader {
         rule.method = ScoringMethod::good;
       }
       if (rule.opportunities == OpportunityKind::turns_with && rule.opportunity_codes.empty()) {
-        error(c.mark, "competency '" + rule.id + "' counts 'turns_with' but lists no 'opportunity_codes'", "missing-key");
+        error(c.mark, "competency '" + rule.id + "' counts 'turns_with' but lists no 'opportunity_codes'",
+              "missing-key");
       }
       r.competencies.push_back(std::move(rule));
     }
     for (auto id : kCompetencyIds) {
-      if (!r.find(id)) error(n.mark, "the rubric does not score competency '" + std::string(id) + "'", "missing-key");
+      if (!r.find(id))
+        error(n.mark, "the rubric does not score competency '" + std::string(id) + "'", "missing-key");
     }
   }
 

@@ -16,7 +16,8 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
   auto second = static_cast<unsigned char>(text[i + 1]);
   if (length == 2 && byte < 0xC2) return 0;
   if (length == 3 && ((byte == 0xE0 && second < 0xA0) || (byte == 0xED && second >= 0xA0))) return 0;
-  if (length == 4 && (byte > 0xF4 || (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90))) return 0;
+  if (length == 4 && (byte > 0xF4 || (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90)))
+    return 0;
   return length;
 }
 

@@ -37,7 +37,8 @@ std::optional<std::pair<SourceMark, std::string>> find_bad_byte(std::string_view
       ++mark.col;  // count characters, not continuation bytes
     }
   }
-  return std::pair{mark, std::string(text[*offset] == '\0' ? "a NUL byte" : "bytes that are not valid UTF-8")};
+  return std::pair{mark,
+                   std::string(text[*offset] == '\0' ? "a NUL byte" : "bytes that are not valid UTF-8")};
 }
 
 class TreeBuilder : public YAML::EventHandler {
@@ -63,7 +64,8 @@ class TreeBuilder : public YAML::EventHandler {
     const Node* target = it->second;
     for (const Frame& frame : stack_) {
       if (frame.node == target) {
-        throw Stop{from_yaml(mark), "alias refers to the collection it is inside (a cycle); copy the value instead",
+        throw Stop{from_yaml(mark),
+                   "alias refers to the collection it is inside (a cycle); copy the value instead",
                    "alias-cycle"};
       }
     }
@@ -108,7 +110,8 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void charge(std::size_t weight, const YAML::Mark& mark) {
-    expanded_ = weight > limits_.max_expanded_nodes - expanded_ ? limits_.max_expanded_nodes + 1 : expanded_ + weight;
+    expanded_ =
+        weight > limits_.max_expanded_nodes - expanded_ ? limits_.max_expanded_nodes + 1 : expanded_ + weight;
     if (expanded_ > limits_.max_expanded_nodes) {
       throw Stop{from_yaml(mark),
                  "aliases expand this file to more than " + std::to_string(limits_.max_expanded_nodes) +
@@ -119,10 +122,11 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(Node& node, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw Stop{from_yaml(mark),
-                 "nesting deeper than " + std::to_string(limits_.max_depth) +
-                     " levels; a scenario needs only a few, so look for unclosed brackets or runaway indentation",
-                 "too-deep"};
+      throw Stop{
+          from_yaml(mark),
+          "nesting deeper than " + std::to_string(limits_.max_depth) +
+              " levels; a scenario needs only a few, so look for unclosed brackets or runaway indentation",
+          "too-deep"};
     }
     add(node, 0);
     stack_.push_back(Frame{&node, nullptr, {}});
@@ -131,7 +135,8 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     Node* node = stack_.back().node;
     stack_.pop_back();
-    if (!stack_.empty()) stack_.back().node->weight = saturating_add(stack_.back().node->weight, node->weight);
+    if (!stack_.empty())
+      stack_.back().node->weight = saturating_add(stack_.back().node->weight, node->weight);
   }
 
   static std::size_t saturating_add(std::size_t a, std::size_t b) {
@@ -157,7 +162,9 @@ class TreeBuilder : public YAML::EventHandler {
       if (node.is_scalar()) {
         auto [it, inserted] = frame.keys.emplace(node.value, node.mark);
         if (!inserted) {
-          duplicates_.push_back(Diagnostic{{}, node.mark, Severity::error,
+          duplicates_.push_back(Diagnostic{{},
+                                           node.mark,
+                                           Severity::error,
                                            "duplicate key '" + node.value + "' (first at line " +
                                                std::to_string(it->second.line) +
                                                "); YAML keeps only one of them, so merge or rename",
@@ -205,10 +212,14 @@ const Node* Node::find(std::string_view key) const {
 
 std::string_view Node::kind_name() const {
   switch (kind) {
-    case Kind::null: return "empty";
-    case Kind::scalar: return "a single value";
-    case Kind::sequence: return "a list";
-    case Kind::map: return "a mapping";
+    case Kind::null:
+      return "empty";
+    case Kind::scalar:
+      return "a single value";
+    case Kind::sequence:
+      return "a list";
+    case Kind::map:
+      return "a mapping";
   }
   return "empty";
 }

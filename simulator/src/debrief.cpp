@@ -64,12 +64,14 @@ std::vector<CrisisResource> load_crisis_resources(const std::string& runtime_hom
   return out;
 }
 
-std::string render_debrief(const json& record, const Scenario* scenario, const std::vector<CrisisResource>& resources) {
+std::string render_debrief(const json& record, const Scenario* scenario,
+                           const std::vector<CrisisResource>& resources) {
   std::ostringstream out;
   const json& sc = record["scenario"];
-  out << "Debrief: " << sc.value("title", "") << " (" << sc.value("id", "") << "), " << record.value("mode", "")
-      << " session " << record.value("id", "") << "\n";
-  out << "Outcome: " << (record["outcome"].is_string() ? record["outcome"].get<std::string>() : "none (unfinished)")
+  out << "Debrief: " << sc.value("title", "") << " (" << sc.value("id", "") << "), "
+      << record.value("mode", "") << " session " << record.value("id", "") << "\n";
+  out << "Outcome: "
+      << (record["outcome"].is_string() ? record["outcome"].get<std::string>() : "none (unfinished)")
       << (record.value("complete", false) ? "" : "  [incomplete session]") << "\n\n";
 
   for (const json& turn : record["turns"]) {
@@ -107,7 +109,8 @@ std::string render_debrief(const json& record, const Scenario* scenario, const s
   }
 
   out << "Competencies (0.0-4.0; * marks this scenario's focus)\n";
-  out << "  " << pad("competency", 30) << pad("score", 7) << pad("status", 23) << pad("chances", 9) << "turns\n";
+  out << "  " << pad("competency", 30) << pad("score", 7) << pad("status", 23) << pad("chances", 9)
+      << "turns\n";
   for (const auto& [id, c] : record["competencies"].items()) {
     std::string turns;
     for (const json& t : c["evidence"]) {
@@ -132,7 +135,8 @@ std::string render_debrief(const json& record, const Scenario* scenario, const s
   out << "  interruptions:             " << m.value("interruptions", 0) << "\n";
   if (record["self_rating"].is_object()) {
     out << "\nYour self-rating (1-4):";
-    for (const auto& [id, rating] : record["self_rating"].items()) out << " " << id << "=" << rating.get<int>();
+    for (const auto& [id, rating] : record["self_rating"].items())
+      out << " " << id << "=" << rating.get<int>();
     out << "\n";
   }
   if (scenario != nullptr && scenario->has_risk() && !resources.empty()) {

@@ -36,17 +36,21 @@ constexpr std::array<CodeNote, 22> kNotes = {{
     {Code::dual_relationship, "stepped outside the peer role",
      "a relationship outside sessions blurs the boundary that protects both the person and you."},
     {Code::secrecy_promise, "promised to keep a secret",
-     "confidentiality has limits when safety is at risk, so secrecy is a promise you may not be able to keep."},
+     "confidentiality has limits when safety is at risk, so secrecy is a promise you may not be able to "
+     "keep."},
     {Code::safety_check, "asked directly about safety", ""},
     {Code::referral, "connected the client with further support", ""},
     {Code::filler, "gave a short acknowledgement", ""},
     {Code::other, "said something the coder could not classify", ""},
     {Code::silence, "held the silence and let the client go on", ""},
     {Code::interruption, "replied before the client had the space they needed",
-     "holding silence gives the person time to form their thoughts; listen to understand, not only to respond."},
+     "holding silence gives the person time to form their thoughts; listen to understand, not only to "
+     "respond."},
 }};
 
-const CodeNote& note_for(Code code) { return kNotes[static_cast<std::size_t>(code)]; }
+const CodeNote& note_for(Code code) {
+  return kNotes[static_cast<std::size_t>(code)];
+}
 
 bool costs_points(const Turn& turn, const CodeEvidence& c) {
   if (c.code == Code::advice) return !scoring::has_code(turn.codes, Code::seek_permission);

@@ -82,7 +82,8 @@ std::optional<std::string> make_private_dir(const std::string& dir) {
   for (const auto& part : path) {
     built /= part;
     if (std::filesystem::is_directory(built, ec)) continue;
-    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST) return describe_errno("cannot create directory", built);
+    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST)
+      return describe_errno("cannot create directory", built);
   }
   if (!std::filesystem::is_directory(path, ec)) return "cannot create directory " + dir + ": not a directory";
   struct stat st {};

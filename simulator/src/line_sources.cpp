@@ -11,7 +11,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 int elapsed_ms(Clock::time_point since) {
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count());
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count());
 }
 
 class StreamLines : public LineSource {

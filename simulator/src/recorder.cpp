@@ -20,16 +20,19 @@ std::optional<std::string> SessionRecorder::begin(const Session& session) {
   meta_.rubric_sha256 = setup_.rubric_sha256;
   if (auto error = store_.prepare()) return error;
   if (auto error = store_.keep_scenario_copy(session.scenario())) return error;
-  nlohmann::json header = {{"format", "attune-journal/1"},
-                           {"id", meta_.id},
-                           {"trainee", meta_.trainee},
-                           {"scenario", {{"id", session.scenario().id}, {"sha256", session.scenario().sha256}}},
-                           {"mode", session_mode_name(session.mode())},
-                           {"started", meta_.started}};
+  nlohmann::json header = {
+      {"format", "attune-journal/1"},
+      {"id", meta_.id},
+      {"trainee", meta_.trainee},
+      {"scenario", {{"id", session.scenario().id}, {"sha256", session.scenario().sha256}}},
+      {"mode", session_mode_name(session.mode())},
+      {"started", meta_.started}};
   return journal_.start(header);
 }
 
-std::optional<std::string> SessionRecorder::turn_played(const Turn& turn) { return journal_.append(turn); }
+std::optional<std::string> SessionRecorder::turn_played(const Turn& turn) {
+  return journal_.append(turn);
+}
 
 SessionRecorder::Saved SessionRecorder::finish(const Session& session, bool complete,
                                                const std::optional<std::map<std::string, int>>& self_rating) {
@@ -48,6 +51,8 @@ SessionRecorder::Saved SessionRecorder::finish(const Session& session, bool comp
   return saved;
 }
 
-void SessionRecorder::discard() { journal_.remove(); }
+void SessionRecorder::discard() {
+  journal_.remove();
+}
 
 }  // namespace attune::sim

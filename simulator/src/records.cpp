@@ -29,7 +29,9 @@ std::string utc_now(const char* format) {
   return buffer;
 }
 
-json optional_json(const auto& value) { return value ? json(*value) : json(nullptr); }
+json optional_json(const auto& value) {
+  return value ? json(*value) : json(nullptr);
+}
 
 json codes_json(const std::vector<scoring::CodeEvidence>& codes) {
   json out = json::array();
@@ -56,9 +58,13 @@ std::string random_hex(int bytes) {
 
 }  // namespace
 
-std::string now_iso8601() { return utc_now("%Y-%m-%dT%H:%M:%SZ"); }
+std::string now_iso8601() {
+  return utc_now("%Y-%m-%dT%H:%M:%SZ");
+}
 
-std::string new_session_id() { return utc_now("%Y%m%dT%H%M%SZ") + "-" + random_hex(4); }
+std::string new_session_id() {
+  return utc_now("%Y%m%dT%H%M%SZ") + "-" + random_hex(4);
+}
 
 bool is_valid_trainee_id(const std::string& id) {
   if (id.empty() || id.size() > 64 || id == "." || id == "..") return false;
@@ -123,23 +129,27 @@ json session_record(const Session& session, const scoring::Rubric& rubric, const
                   {"interruptions", m.interruptions},
                   {"timed_turns", m.timed_turns}};
   auto outcome = session.outcome();
-  return json{{"format", "attune-session/1"},
-              {"id", meta.id},
-              {"trainee", meta.trainee},
-              {"scenario",
-               {{"id", scenario.id}, {"title", scenario.title}, {"sha256", scenario.sha256}, {"level", scenario.level}}},
-              {"mode", session_mode_name(session.mode())},
-              {"started", meta.started},
-              {"ended", optional_json(meta.ended)},
-              {"complete", meta.complete},
-              {"scorer",
-               {{"version", scoring::kCoderVersion}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
-              {"retry_of", nullptr},
-              {"turns", std::move(turns)},
-              {"competencies", std::move(competencies)},
-              {"metrics", std::move(metrics)},
-              {"self_rating", optional_json(meta.self_rating)},
-              {"outcome", outcome ? json(outcome_name(*outcome)) : json(nullptr)}};
+  return json{
+      {"format", "attune-session/1"},
+      {"id", meta.id},
+      {"trainee", meta.trainee},
+      {"scenario",
+       {{"id", scenario.id},
+        {"title", scenario.title},
+        {"sha256", scenario.sha256},
+        {"level", scenario.level}}},
+      {"mode", session_mode_name(session.mode())},
+      {"started", meta.started},
+      {"ended", optional_json(meta.ended)},
+      {"complete", meta.complete},
+      {"scorer",
+       {{"version", scoring::kCoderVersion}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
+      {"retry_of", nullptr},
+      {"turns", std::move(turns)},
+      {"competencies", std::move(competencies)},
+      {"metrics", std::move(metrics)},
+      {"self_rating", optional_json(meta.self_rating)},
+      {"outcome", outcome ? json(outcome_name(*outcome)) : json(nullptr)}};
 }
 
 void sign_record(json& record, const std::string& key) {
@@ -186,7 +196,9 @@ std::string RecordsStore::session_path(const std::string& trainee, const std::st
   return root_ + "/sessions/" + trainee + "/" + id + ".json";
 }
 
-std::string RecordsStore::journal_path(const std::string& id) const { return root_ + "/journal/" + id + ".jsonl"; }
+std::string RecordsStore::journal_path(const std::string& id) const {
+  return root_ + "/journal/" + id + ".jsonl";
+}
 
 std::optional<std::string> RecordsStore::keep_scenario_copy(const Scenario& scenario) const {
   std::string path = root_ + "/scenarios/" + scenario.sha256 + ".yaml";
@@ -202,9 +214,12 @@ std::optional<std::string> RecordsStore::write_session(const json& record) const
   return write_file_atomically(session_path(trainee, id), record.dump(2) + "\n");
 }
 
-Journal::Journal(const RecordsStore& store, const std::string& session_id) : path_(store.journal_path(session_id)) {}
+Journal::Journal(const RecordsStore& store, const std::string& session_id)
+    : path_(store.journal_path(session_id)) {}
 
-std::optional<std::string> Journal::start(const json& header) { return append_line_durably(path_, header.dump()); }
+std::optional<std::string> Journal::start(const json& header) {
+  return append_line_durably(path_, header.dump());
+}
 
 std::optional<std::string> Journal::append(const Turn& turn) {
   return append_line_durably(path_, turn_json(turn).dump());

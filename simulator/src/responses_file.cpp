@@ -50,7 +50,9 @@ Bracket take_bracket(std::string_view s) {
   return b;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
 
 ScriptedLine parse_line(int number, std::string_view text) {
   ScriptedLine out;
@@ -116,8 +118,9 @@ ScriptedLine parse_line(int number, std::string_view text) {
         out.input = TurnInput::pick(n, latency);
         return out;
       }
-      out.error = "unknown form " + quoted("[" + std::string(b.word) + (b.argument.empty() ? "" : " ") +
-                                           std::string(b.argument) + "]") +
+      out.error = "unknown form " +
+                  quoted("[" + std::string(b.word) + (b.argument.empty() ? "" : " ") +
+                         std::string(b.argument) + "]") +
                   "; write [after 4s], [silence], [silence 6s] or [choice N]";
       return out;
     }

@@ -25,7 +25,8 @@ std::string runtime_home() {
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (fs::is_directory(dir / "assets", ec) && fs::is_directory(dir / "scenarios", ec)) return dir.string();
+      if (fs::is_directory(dir / "assets", ec) && fs::is_directory(dir / "scenarios", ec))
+        return dir.string();
       if (dir == dir.root_path()) break;
     }
   }

@@ -7,8 +7,8 @@
 namespace attune::sim {
 
 std::string_view mood_name(Mood mood) {
-  static constexpr std::array<std::string_view, 6> kNames = {"calm",    "guarded", "distressed",
-                                                             "angry",   "hopeful", "tearful"};
+  static constexpr std::array<std::string_view, 6> kNames = {"calm",  "guarded", "distressed",
+                                                             "angry", "hopeful", "tearful"};
   return kNames.at(static_cast<std::size_t>(mood));
 }
 
@@ -19,12 +19,18 @@ std::string_view outcome_name(Outcome outcome) {
 
 bool Comparison::holds(long long actual) const {
   switch (op) {
-    case CompareOp::lt: return actual < value;
-    case CompareOp::le: return actual <= value;
-    case CompareOp::eq: return actual == value;
-    case CompareOp::ne: return actual != value;
-    case CompareOp::ge: return actual >= value;
-    case CompareOp::gt: return actual > value;
+    case CompareOp::lt:
+      return actual < value;
+    case CompareOp::le:
+      return actual <= value;
+    case CompareOp::eq:
+      return actual == value;
+    case CompareOp::ne:
+      return actual != value;
+    case CompareOp::ge:
+      return actual >= value;
+    case CompareOp::gt:
+      return actual > value;
   }
   return false;
 }

@@ -87,10 +87,11 @@ void check_graph(const Scenario& s, const std::string& file, Diagnostics& out) {
                                    "' leads to it; link to it with a goto or remove it",
                                "unreachable-node"});
     } else if (!can_end[i]) {
-      out.push_back(Diagnostic{file, node.at, Severity::error,
-                               "from node '" + node.id +
-                                   "' no end node can be reached: every path loops; give it a way to an 'end: true' node",
-                               "no-ending"});
+      out.push_back(Diagnostic{
+          file, node.at, Severity::error,
+          "from node '" + node.id +
+              "' no end node can be reached: every path loops; give it a way to an 'end: true' node",
+          "no-ending"});
     }
   }
 }
@@ -105,8 +106,9 @@ void check_shadowed_rules(const Scenario& s, const std::string& file, Diagnostic
       for (std::size_t i = 0; i < j; ++i) {
         const Rule& earlier = node.respond[i];
         // The earlier rule's `if` holds whenever the later one's does only if its comparisons are a subset.
-        bool weaker_if = std::all_of(earlier.conditions.begin(), earlier.conditions.end(),
-                                     [&](const Comparison& c) { return later_conditions.contains(c.text()); });
+        bool weaker_if =
+            std::all_of(earlier.conditions.begin(), earlier.conditions.end(),
+                        [&](const Comparison& c) { return later_conditions.contains(c.text()); });
         if (!weaker_if) continue;
         std::string which = "rule " + std::to_string(i + 1) + " of node '" + node.id + "'";
         if (earlier.when.empty()) {
@@ -130,7 +132,8 @@ void check_shadowed_rules(const Scenario& s, const std::string& file, Diagnostic
         if (!later.when.empty() && still_open.empty()) {
           out.push_back(Diagnostic{file, later.at, Severity::error,
                                    "this rule never fires: the rules above it in node '" + node.id +
-                                       "' already match all of " + code_list(later.when) + "; reorder or remove it",
+                                       "' already match all of " + code_list(later.when) +
+                                       "; reorder or remove it",
                                    "shadowed-rule"});
           break;
         }
@@ -146,10 +149,14 @@ void check_with_coder(const Scenario& s, const std::string& file, Diagnostics& o
       auto coding = scoring::code_utterance(node.model_responses[i], context);
       for (const auto& c : coding.codes) {
         if (!costs_points(c.code)) continue;
-        std::string words = c.span ? " ('" + node.model_responses[i].substr(c.span->first, c.span->second - c.span->first) + "')" : "";
+        std::string words =
+            c.span
+                ? " ('" + node.model_responses[i].substr(c.span->first, c.span->second - c.span->first) + "')"
+                : "";
         out.push_back(Diagnostic{file, node.model_response_at[i], Severity::warning,
-                                 "the coder reads this model response as " + std::string(scoring::code_name(c.code)) +
-                                     words + " [" + c.rule + "]; a model response should show the skill, so reword it",
+                                 "the coder reads this model response as " +
+                                     std::string(scoring::code_name(c.code)) + words + " [" + c.rule +
+                                     "]; a model response should show the skill, so reword it",
                                  "model-response-codes"});
         break;
       }
@@ -158,28 +165,33 @@ void check_with_coder(const Scenario& s, const std::string& file, Diagnostics& o
       if (!choice.codes) continue;
       auto coding = scoring::code_utterance(choice.text, context);
       const auto& authored = *choice.codes;
-      auto authored_has = [&](Code c) { return std::find(authored.begin(), authored.end(), c) != authored.end(); };
+      auto authored_has = [&](Code c) {
+        return std::find(authored.begin(), authored.end(), c) != authored.end();
+      };
       bool shares = std::any_of(coding.codes.begin(), coding.codes.end(),
                                 [&](const scoring::CodeEvidence& c) { return authored_has(c.code); });
-      bool unexpected_cost = std::any_of(coding.codes.begin(), coding.codes.end(), [&](const scoring::CodeEvidence& c) {
-        return costs_points(c.code) && !authored_has(c.code);
-      });
+      bool unexpected_cost = std::any_of(
+          coding.codes.begin(), coding.codes.end(),
+          [&](const scoring::CodeEvidence& c) { return costs_points(c.code) && !authored_has(c.code); });
       if ((!shares && !authored.empty()) || unexpected_cost) {
-        out.push_back(Diagnostic{file, choice.at, Severity::warning,
-                                 "the coder reads this choice as " + code_list(coding.codes) +
-                                     ", but its authored codes say " + (authored.empty() ? "none" : code_list(authored)) +
-                                     "; check the text or the codes",
-                                 "choice-codes-disagree"});
+        out.push_back(Diagnostic{
+            file, choice.at, Severity::warning,
+            "the coder reads this choice as " + code_list(coding.codes) + ", but its authored codes say " +
+                (authored.empty() ? "none" : code_list(authored)) + "; check the text or the codes",
+            "choice-codes-disagree"});
       }
     }
   }
   if (s.has_risk() && s.content_note.empty()) {
     for (const auto& node : s.nodes) {
       if (node.risk) {
-        out.push_back(Diagnostic{file, {1, 1}, Severity::warning,
-                                 "node '" + node.id +
-                                     "' has risk: true but the scenario has no 'content_note' to show before play",
-                                 "missing-content-note"});
+        out.push_back(
+            Diagnostic{file,
+                       {1, 1},
+                       Severity::warning,
+                       "node '" + node.id +
+                           "' has risk: true but the scenario has no 'content_note' to show before play",
+                       "missing-content-note"});
         break;
       }
     }

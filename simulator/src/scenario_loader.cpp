@@ -19,19 +19,23 @@ namespace {
 using yaml::Node;
 using Names = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 12> kTopKeys = {"attune", "id",   "title", "summary", "content_note", "level",
-                                                       "competencies", "mode", "client", "vars", "start", "nodes"};
-constexpr std::array<std::string_view, 6> kTopRequired = {"attune", "id", "title", "client", "start", "nodes"};
+constexpr std::array<std::string_view, 12> kTopKeys = {"attune",       "id",    "title",        "summary",
+                                                       "content_note", "level", "competencies", "mode",
+                                                       "client",       "vars",  "start",        "nodes"};
+constexpr std::array<std::string_view, 6> kTopRequired = {"attune", "id",    "title",
+                                                          "client", "start", "nodes"};
 constexpr std::array<std::string_view, 3> kClientKeys = {"name", "persona", "avatar"};
 constexpr std::array<std::string_view, 1> kClientRequired = {"name"};
-constexpr std::array<std::string_view, 10> kNodeKeys = {"client",  "mood",    "space",     "risk", "model_responses",
-                                                        "respond", "otherwise", "choices", "end",  "outcome"};
+constexpr std::array<std::string_view, 10> kNodeKeys = {
+    "client",  "mood",      "space",   "risk", "model_responses",
+    "respond", "otherwise", "choices", "end",  "outcome"};
 constexpr std::array<std::string_view, 1> kNodeRequired = {"client"};
 constexpr std::array<std::string_view, 5> kRuleKeys = {"when", "if", "say", "set", "goto"};
 constexpr std::array<std::string_view, 1> kRuleRequired = {"goto"};
 constexpr std::array<std::string_view, 3> kChoiceKeys = {"text", "codes", "goto"};
 constexpr std::array<std::string_view, 2> kChoiceRequired = {"text", "goto"};
-constexpr std::array<std::string_view, 6> kMoods = {"calm", "guarded", "distressed", "angry", "hopeful", "tearful"};
+constexpr std::array<std::string_view, 6> kMoods = {"calm",  "guarded", "distressed",
+                                                    "angry", "hopeful", "tearful"};
 constexpr std::array<std::string_view, 4> kOutcomes = {"engaged", "withdrew", "referred", "escalated"};
 constexpr std::array<std::string_view, 2> kModes = {"free", "choices"};
 constexpr long long kMaxVarMagnitude = 1'000'000'000;
@@ -44,7 +48,8 @@ std::string join(Names names) {
 
 bool is_identifier(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 std::vector<std::string_view> code_names() {
@@ -59,7 +64,8 @@ class ScenarioReader {
 
   void read(const Node& root, Scenario& s) {
     if (!root.is_map()) {
-      error(root.mark, "a scenario is a mapping of keys (attune, id, title, ...), not " + std::string(root.kind_name()),
+      error(root.mark,
+            "a scenario is a mapping of keys (attune, id, title, ...), not " + std::string(root.kind_name()),
             "wrong-type");
       return;
     }
@@ -93,7 +99,8 @@ class ScenarioReader {
     }
     if (const Node* n = root.find("competencies")) read_competencies(*n, s);
     if (const Node* n = root.find("mode")) {
-      if (auto mode = one_of(*n, "mode", kModes)) s.mode = *mode == 0 ? ScenarioMode::free : ScenarioMode::choices;
+      if (auto mode = one_of(*n, "mode", kModes))
+        s.mode = *mode == 0 ? ScenarioMode::free : ScenarioMode::choices;
     }
     if (const Node* n = root.find("client")) read_client(*n, s.client);
     if (const Node* n = root.find("vars")) read_vars(*n, s);
@@ -120,8 +127,8 @@ class ScenarioReader {
       }
       if (std::find(allowed.begin(), allowed.end(), key->value) == allowed.end()) {
         error(key->mark,
-              "unknown key '" + key->value + "' in " + where + did_you_mean(closest_name(key->value, allowed)) +
-                  "; known keys: " + join(allowed),
+              "unknown key '" + key->value + "' in " + where +
+                  did_you_mean(closest_name(key->value, allowed)) + "; known keys: " + join(allowed),
               "unknown-key");
       }
     }
@@ -134,7 +141,8 @@ class ScenarioReader {
 
   std::optional<std::string> text(const Node& n, std::string_view key) {
     if (n.is_scalar()) return n.value;
-    error(n.mark, "'" + std::string(key) + "' should be text, not " + std::string(n.kind_name()), "wrong-type");
+    error(n.mark, "'" + std::string(key) + "' should be text, not " + std::string(n.kind_name()),
+          "wrong-type");
     return std::nullopt;
   }
 
@@ -152,13 +160,15 @@ class ScenarioReader {
       auto [end, ec] = std::from_chars(begin, v.data() + v.size(), value);
       if (ec == std::errc() && end == v.data() + v.size() && !v.empty()) {
         if (value > kMaxVarMagnitude || value < -kMaxVarMagnitude) {
-          error(n.mark, "'" + std::string(key) + "' is out of range (at most one billion either way)", "bad-value");
+          error(n.mark, "'" + std::string(key) + "' is out of range (at most one billion either way)",
+                "bad-value");
           return std::nullopt;
         }
         return value;
       }
       if (ec == std::errc::result_out_of_range) {
-        error(n.mark, "'" + std::string(key) + "' is out of range (at most one billion either way)", "bad-value");
+        error(n.mark, "'" + std::string(key) + "' is out of range (at most one billion either way)",
+              "bad-value");
         return std::nullopt;
       }
     }
@@ -201,12 +211,15 @@ class ScenarioReader {
         if (item->is_scalar()) {
           items.push_back(item);
         } else {
-          error(item->mark, "each entry of '" + std::string(key) + "' should be a name, not " +
-                                std::string(item->kind_name()), "wrong-type");
+          error(item->mark,
+                "each entry of '" + std::string(key) + "' should be a name, not " +
+                    std::string(item->kind_name()),
+                "wrong-type");
         }
       }
     } else if (!n.is_null()) {
-      error(n.mark, "'" + std::string(key) + "' should be a list like [a, b], not " + std::string(n.kind_name()),
+      error(n.mark,
+            "'" + std::string(key) + "' should be a list like [a, b], not " + std::string(n.kind_name()),
             "wrong-type");
     }
     return items;
@@ -261,7 +274,8 @@ class ScenarioReader {
     }
     for (const auto& [key, value] : n.entries) {
       if (!key->is_scalar() || !is_identifier(key->value)) {
-        error(key->mark, "variable name '" + describe(*key) + "' should be letters, digits and '_'", "bad-value");
+        error(key->mark, "variable name '" + describe(*key) + "' should be letters, digits and '_'",
+              "bad-value");
         continue;
       }
       if (auto initial = integer(*value, key->value)) s.vars[key->value] = *initial;
@@ -286,8 +300,8 @@ class ScenarioReader {
       s.node_index.emplace(node.id, s.nodes.size());
       s.nodes.push_back(std::move(node));
     }
-    if (s.nodes.empty()) error(n.mark, "'nodes' is empty; a scenario needs at least a start and an end node",
-                               "missing-key");
+    if (s.nodes.empty())
+      error(n.mark, "'nodes' is empty; a scenario needs at least a start and an end node", "missing-key");
   }
 
   using Node_ = sim::Node;
@@ -328,8 +342,8 @@ class ScenarioReader {
     if (const Node* v = n.find("choices")) read_choices(*v, where, node);
 
     if (node.end) {
-      if (!node.outcome) error(node.at, "end " + where + " needs an 'outcome' (" + join(kOutcomes) + ")",
-                               "missing-key");
+      if (!node.outcome)
+        error(node.at, "end " + where + " needs an 'outcome' (" + join(kOutcomes) + ")", "missing-key");
       for (std::string_view key : {"respond", "otherwise", "choices"}) {
         if (const Node* v = n.find(key)) {
           error(v->mark, "end " + where + " cannot have '" + std::string(key) + "': the session stops there",
@@ -344,21 +358,27 @@ class ScenarioReader {
     if (n.find("choices") != nullptr) {
       for (std::string_view key : {"respond", "otherwise"}) {
         if (const Node* v = n.find(key)) {
-          error(v->mark, "choices " + where + " cannot also have '" + std::string(key) +
-                             "': each choice has its own goto", "choices-with-respond");
+          error(v->mark,
+                "choices " + where + " cannot also have '" + std::string(key) +
+                    "': each choice has its own goto",
+                "choices-with-respond");
         }
       }
-      if (node.choices.size() == 1) error(n.find("choices")->mark, where + " offers only one choice; give at least two",
-                                          "bad-value");
+      if (node.choices.size() == 1)
+        error(n.find("choices")->mark, where + " offers only one choice; give at least two", "bad-value");
     } else if (!node.otherwise) {
-      error(node.at, where + " has no 'otherwise': add one (where to go when no rule matches), or 'choices', or 'end: true'",
-            "missing-otherwise");
+      error(
+          node.at,
+          where +
+              " has no 'otherwise': add one (where to go when no rule matches), or 'choices', or 'end: true'",
+          "missing-otherwise");
     }
   }
 
   std::optional<int> duration(const Node& n, std::string_view key) {
     if (!n.is_scalar()) {
-      error(n.mark, "'" + std::string(key) + "' should be a duration like 4s, not " + std::string(n.kind_name()),
+      error(n.mark,
+            "'" + std::string(key) + "' should be a duration like 4s, not " + std::string(n.kind_name()),
             "wrong-type");
       return std::nullopt;
     }
@@ -372,12 +392,14 @@ class ScenarioReader {
 
   void read_rules(const Node& n, const std::string& where, Node_& node) {
     if (!n.is_sequence()) {
-      error(n.mark, "'respond' should be a list of rules ('- when: [...]'), not " + describe(n), "wrong-type");
+      error(n.mark, "'respond' should be a list of rules ('- when: [...]'), not " + describe(n),
+            "wrong-type");
       return;
     }
     for (const Node* item : n.items) {
       if (!item->is_map()) {
-        error(item->mark, "a rule in " + where + " should be a mapping (when, if, say, set, goto)", "wrong-type");
+        error(item->mark, "a rule in " + where + " should be a mapping (when, if, say, set, goto)",
+              "wrong-type");
         continue;
       }
       Rule rule;
@@ -397,7 +419,8 @@ class ScenarioReader {
 
   void read_choices(const Node& n, const std::string& where, Node_& node) {
     if (!n.is_sequence()) {
-      error(n.mark, "'choices' should be a list of options ('- text: ...'), not " + describe(n), "wrong-type");
+      error(n.mark, "'choices' should be a list of options ('- text: ...'), not " + describe(n),
+            "wrong-type");
       return;
     }
     if (n.items.empty()) error(n.mark, "'choices' is empty; give at least two options", "bad-value");
@@ -423,14 +446,19 @@ class ScenarioReader {
   std::vector<Comparison> conditions(const Node& n) {
     std::vector<Comparison> out;
     if (!n.is_scalar()) {
-      error(n.mark, "'if' should be a condition like 'trust >= 1', not " + std::string(n.kind_name()), "wrong-type");
+      error(n.mark, "'if' should be a condition like 'trust >= 1', not " + std::string(n.kind_name()),
+            "wrong-type");
       return out;
     }
     const std::string& s = n.value;
     int offset = n.quoted ? 1 : 0;
-    auto at = [&](std::size_t i) { return SourceMark{n.mark.line, n.mark.col + offset + static_cast<int>(i)}; };
+    auto at = [&](std::size_t i) {
+      return SourceMark{n.mark.line, n.mark.col + offset + static_cast<int>(i)};
+    };
     auto bad = [&](std::size_t i, const std::string& what) {
-      error(at(i), "malformed 'if' (" + what + "): write VAR OP NUMBER, joined by 'and', e.g. 'trust >= 1 and calm < 2'",
+      error(at(i),
+            "malformed 'if' (" + what +
+                "): write VAR OP NUMBER, joined by 'and', e.g. 'trust >= 1 and calm < 2'",
             "bad-condition");
       return std::vector<Comparison>{};
     };
@@ -447,11 +475,15 @@ class ScenarioReader {
       c.at = at(var_begin);
       if (!is_identifier(c.var)) return bad(var_begin, "expected a variable name");
       skip_space();
-      static constexpr std::array<std::pair<std::string_view, CompareOp>, 6> kOps = {
-          {{"<=", CompareOp::le}, {">=", CompareOp::ge}, {"==", CompareOp::eq},
-           {"!=", CompareOp::ne}, {"<", CompareOp::lt},  {">", CompareOp::gt}}};
-      auto op = std::find_if(kOps.begin(), kOps.end(),
-                             [&](const auto& o) { return std::string_view(s).substr(i).starts_with(o.first); });
+      static constexpr std::array<std::pair<std::string_view, CompareOp>, 6> kOps = {{{"<=", CompareOp::le},
+                                                                                      {">=", CompareOp::ge},
+                                                                                      {"==", CompareOp::eq},
+                                                                                      {"!=", CompareOp::ne},
+                                                                                      {"<", CompareOp::lt},
+                                                                                      {">", CompareOp::gt}}};
+      auto op = std::find_if(kOps.begin(), kOps.end(), [&](const auto& o) {
+        return std::string_view(s).substr(i).starts_with(o.first);
+      });
       if (op == kOps.end()) return bad(i, "expected one of < <= == != >= >");
       c.op = op->second;
       i += op->first.size();
@@ -459,9 +491,11 @@ class ScenarioReader {
       std::size_t number_begin = i;
       if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
       while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-      auto [end, ec] = std::from_chars(s.data() + number_begin + (s[number_begin] == '+' ? 1 : 0), s.data() + i, c.value);
+      auto [end, ec] =
+          std::from_chars(s.data() + number_begin + (s[number_begin] == '+' ? 1 : 0), s.data() + i, c.value);
       if (ec != std::errc() || end != s.data() + i) return bad(number_begin, "expected a whole number");
-      if (c.value > kMaxVarMagnitude || c.value < -kMaxVarMagnitude) return bad(number_begin, "number out of range");
+      if (c.value > kMaxVarMagnitude || c.value < -kMaxVarMagnitude)
+        return bad(number_begin, "number out of range");
       out.push_back(c);
       skip_space();
       if (i == s.size()) return out;
@@ -494,7 +528,8 @@ class ScenarioReader {
     for (const auto& [name, value] : s.vars) vars.push_back(name);
     auto target = [&](const std::string& id, SourceMark at, const std::string& key) {
       if (s.node_index.contains(id)) return;
-      error(at, key + " names no node '" + id + "'" + did_you_mean(closest_name(id, std::span(ids))), "unknown-target");
+      error(at, key + " names no node '" + id + "'" + did_you_mean(closest_name(id, std::span(ids))),
+            "unknown-target");
     };
     auto variable = [&](const std::string& name, SourceMark at) {
       if (s.vars.contains(name)) return;
@@ -540,9 +575,10 @@ ScenarioLoad load_scenario(std::string_view text, const std::string& file) {
     detail::check_shadowed_rules(scenario, file, result.diagnostics);
   }
   if (!has_errors(result.diagnostics)) detail::check_with_coder(scenario, file, result.diagnostics);
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
-  });
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+                   });
   if (has_errors(result.diagnostics)) return result;
   scenario.source_path = file;
   scenario.source_text = std::string(text);
@@ -556,7 +592,9 @@ ScenarioFileLoad load_scenario_file(const std::string& path) {
   auto contents = read_file(path, yaml::Limits{}.max_bytes);
   if (!contents.text) {
     if (contents.too_large) {
-      result.load.diagnostics.push_back(Diagnostic{path, {1, 1}, Severity::error,
+      result.load.diagnostics.push_back(Diagnostic{path,
+                                                   {1, 1},
+                                                   Severity::error,
                                                    "file is over the limit of " +
                                                        std::to_string(yaml::Limits{}.max_bytes) +
                                                        " bytes; split it into smaller scenarios",

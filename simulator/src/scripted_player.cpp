@@ -2,8 +2,8 @@
 
 namespace attune::sim {
 
-ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder, const std::vector<ScriptedLine>& lines,
-                           const std::string& file, int last_line) {
+ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder,
+                           const std::vector<ScriptedLine>& lines, const std::string& file, int last_line) {
   ScriptedPlay play;
   auto misfit = [&](int line, const std::string& message) {
     play.misfit = file + ":" + std::to_string(line) + ": " + message;
@@ -23,8 +23,8 @@ ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder, const st
     }
   }
   if (!session.ended()) {
-    return misfit(std::max(last_line, 1), "the file ends before the session does: node '" + session.current().id +
-                                              "' still waits for a turn");
+    return misfit(std::max(last_line, 1), "the file ends before the session does: node '" +
+                                              session.current().id + "' still waits for a turn");
   }
   return play;
 }

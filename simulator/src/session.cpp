@@ -10,9 +10,11 @@ namespace {
 
 using scoring::CodeEvidence;
 
-bool rule_matches(const Rule& rule, const std::vector<CodeEvidence>& codes, const std::map<std::string, long long>& vars) {
+bool rule_matches(const Rule& rule, const std::vector<CodeEvidence>& codes,
+                  const std::map<std::string, long long>& vars) {
   if (!rule.when.empty()) {
-    bool any = std::any_of(rule.when.begin(), rule.when.end(), [&](Code c) { return scoring::has_code(codes, c); });
+    bool any =
+        std::any_of(rule.when.begin(), rule.when.end(), [&](Code c) { return scoring::has_code(codes, c); });
     if (!any) return false;
   }
   return std::all_of(rule.conditions.begin(), rule.conditions.end(), [&](const Comparison& c) {
@@ -31,14 +33,19 @@ void add_timing(Turn& turn) {
 
 std::string_view turn_kind_name(TurnKind kind) {
   switch (kind) {
-    case TurnKind::reply: return "reply";
-    case TurnKind::choice: return "choice";
-    case TurnKind::silence: return "silence";
+    case TurnKind::reply:
+      return "reply";
+    case TurnKind::choice:
+      return "choice";
+    case TurnKind::silence:
+      return "silence";
   }
   return "reply";
 }
 
-std::string_view session_mode_name(SessionMode mode) { return mode == SessionMode::exam ? "exam" : "practice"; }
+std::string_view session_mode_name(SessionMode mode) {
+  return mode == SessionMode::exam ? "exam" : "practice";
+}
 
 TurnInput TurnInput::reply(std::string text, std::optional<int> latency_ms) {
   TurnInput input;
@@ -66,7 +73,9 @@ TurnInput TurnInput::silent(std::optional<int> silence_ms) {
 Session::Session(const Scenario& scenario, SessionMode mode)
     : scenario_(&scenario), mode_(mode), current_(&scenario.node(scenario.start)), vars_(scenario.vars) {}
 
-std::optional<Outcome> Session::outcome() const { return ended() ? current_->outcome : std::nullopt; }
+std::optional<Outcome> Session::outcome() const {
+  return ended() ? current_->outcome : std::nullopt;
+}
 
 std::optional<std::string> Session::misfit(const TurnInput& input) const {
   const Node& node = *current_;
@@ -77,8 +86,8 @@ std::optional<std::string> Session::misfit(const TurnInput& input) const {
              std::to_string(node.choices.size()) + ")";
     }
     if (input.choice < 1 || input.choice > static_cast<int>(node.choices.size())) {
-      return "choice " + std::to_string(input.choice) + " is out of range: node '" + node.id + "' offers 1 to " +
-             std::to_string(node.choices.size());
+      return "choice " + std::to_string(input.choice) + " is out of range: node '" + node.id +
+             "' offers 1 to " + std::to_string(node.choices.size());
     }
     return std::nullopt;
   }

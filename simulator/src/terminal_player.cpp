@@ -18,17 +18,20 @@ void show_client_line(std::ostream& out, const Scenario& scenario, const Node& n
 
 void show_prompt_help(std::ostream& out, const Node& node) {
   if (node.is_choices()) {
-    for (std::size_t i = 0; i < node.choices.size(); ++i) out << "  " << i + 1 << ") " << node.choices[i].text << "\n";
+    for (std::size_t i = 0; i < node.choices.size(); ++i)
+      out << "  " << i + 1 << ") " << node.choices[i].text << "\n";
     out << "Type a number from 1 to " << node.choices.size() << " and press Enter; /quit ends the session.\n";
   } else {
-    out << "Type your reply and press Enter. An empty line or /silence holds silence; /quit ends the session.\n";
+    out << "Type your reply and press Enter. An empty line or /silence holds silence; /quit ends the "
+           "session.\n";
   }
 }
 
 std::optional<std::map<std::string, int>> ask_self_rating(const Scenario& scenario, LineSource& lines,
                                                           std::ostream& out) {
   if (scenario.competencies.empty()) return std::nullopt;
-  out << "\nBefore you see your scores: rate yourself from 1 (not yet) to 4 (proficient) on each focus skill.\n";
+  out << "\nBefore you see your scores: rate yourself from 1 (not yet) to 4 (proficient) on each focus "
+         "skill.\n";
   std::map<std::string, int> ratings;
   for (const auto& competency : scenario.competencies) {
     std::string name = competency;

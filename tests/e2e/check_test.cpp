@@ -51,7 +51,8 @@ nodes:
 )");
   auto run = box.run({"check", file.string()});
   EXPECT_EQ(run.status, 1);
-  EXPECT_NE(run.out.find(file.string() + ":3:1: error: unknown key 'titel' in the scenario (did you mean 'title'?)"),
+  EXPECT_NE(run.out.find(file.string() +
+                         ":3:1: error: unknown key 'titel' in the scenario (did you mean 'title'?)"),
             std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find(file.string() + ":9:12: error:"), std::string::npos) << run.out;

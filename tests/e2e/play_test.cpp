@@ -37,7 +37,8 @@ Expected read_expected(const fs::path& file) {
 
 json only_record(const Sandbox& box, const fs::path& records) {
   auto files = box.session_files(records);
-  if (files.size() != 1) throw std::runtime_error("expected one session record, found " + std::to_string(files.size()));
+  if (files.size() != 1)
+    throw std::runtime_error("expected one session record, found " + std::to_string(files.size()));
   struct stat st {};
   ::stat(files[0].c_str(), &st);
   if ((st.st_mode & 0077) != 0) throw std::runtime_error("the record is readable by others");
@@ -64,8 +65,8 @@ TEST_P(ShippedPlays, TakeTheExpectedPathAndWriteAPrivateSignedRecord) {
   std::string scenario = GetParam().substr(0, GetParam().find('.'));
   Expected expected = read_expected(play.string() + ".expected");
   Sandbox box;
-  auto run = box.run({"play", source("scenarios/" + scenario + ".yaml").string(), "--responses", play.string(),
-                      "--trainee", "casey", "--records", box.records().string()});
+  auto run = box.run({"play", source("scenarios/" + scenario + ".yaml").string(), "--responses",
+                      play.string(), "--trainee", "casey", "--records", box.records().string()});
   ASSERT_EQ(run.status, 0) << run.err;
   json record = only_record(box, box.records());
   EXPECT_EQ(nodes_of(record), expected.path);
@@ -77,7 +78,8 @@ TEST_P(ShippedPlays, TakeTheExpectedPathAndWriteAPrivateSignedRecord) {
   EXPECT_TRUE(record["integrity"]["hmac_sha256"].is_string());
   for (const auto& turn : record["turns"]) {
     for (const auto& code : turn["codes"]) {
-      EXPECT_TRUE(code["rule"].is_string() && !code["rule"].get<std::string>().empty()) << "every code has a rule";
+      EXPECT_TRUE(code["rule"].is_string() && !code["rule"].get<std::string>().empty())
+          << "every code has a rule";
     }
   }
   for (const auto& [id, c] : record["competencies"].items()) {
@@ -141,7 +143,8 @@ TEST(ScriptedPlay, ChoiceAtAFreeNodeIsAnErrorNamingTheLineAndTheTurnsBeforeAreSa
   Sandbox box;
   auto scenario = box.write("tiny.yaml", kScenario);
   auto responses = box.write("misfit.txt", "# comment\nIt sounds like work is heavy.\n[choice 1]\n");
-  auto run = box.run({"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
+  auto run = box.run(
+      {"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("misfit.txt:3:"), std::string::npos) << run.err;
   json record = only_record(box, box.records());
@@ -154,7 +157,8 @@ TEST(ScriptedPlay, LinesLeftOverAreAnErrorNamingTheFirstAndTheFinishedSessionIsS
   Sandbox box;
   auto scenario = box.write("tiny.yaml", kScenario);
   auto responses = box.write("long.txt", "You should take a day off.\nExtra line one.\nExtra line two.\n");
-  auto run = box.run({"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
+  auto run = box.run(
+      {"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("long.txt:2:"), std::string::npos) << run.err;
   json record = only_record(box, box.records());
@@ -166,7 +170,8 @@ TEST(ScriptedPlay, FileEndingBeforeTheSessionIsAnErrorAndTheRecordIsIncomplete) 
   Sandbox box;
   auto scenario = box.write("tiny.yaml", kScenario);
   auto responses = box.write("short.txt", "[silence 4s]\n");
-  auto run = box.run({"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
+  auto run = box.run(
+      {"play", scenario.string(), "--responses", responses.string(), "--records", box.records().string()});
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("short.txt:1:"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("ends before"), std::string::npos) << run.err;
@@ -272,8 +277,9 @@ TEST(TerminalPlay, ExamModeShowsNoCoachNotesAndAsksForASelfRatingAtTheEnd) {
   std::string with_focus = kScenario;
   with_focus.insert(with_focus.find("client:"), "competencies: [holding_silence]\n");
   auto scenario = box.write("tiny.yaml", with_focus);
-  auto run = box.run({"play", scenario.string(), "--text", "--mode", "exam", "--records", box.records().string()},
-                     "\n/silence\n3\n");
+  auto run =
+      box.run({"play", scenario.string(), "--text", "--mode", "exam", "--records", box.records().string()},
+              "\n/silence\n3\n");
   ASSERT_EQ(run.status, 0) << run.err;
   auto debrief = run.out.find("Debrief:");
   ASSERT_NE(debrief, std::string::npos) << run.out;
@@ -290,8 +296,9 @@ TEST(TerminalPlay, ExamModeShowsNoCoachNotesAndAsksForASelfRatingAtTheEnd) {
 TEST(TerminalPlay, ExamSessionEndedEarlyIsAlwaysKept) {
   Sandbox box;
   auto scenario = box.write("tiny.yaml", kScenario);
-  auto run = box.run({"play", scenario.string(), "--text", "--mode", "exam", "--records", box.records().string()},
-                     "/quit\n");
+  auto run =
+      box.run({"play", scenario.string(), "--text", "--mode", "exam", "--records", box.records().string()},
+              "/quit\n");
   ASSERT_EQ(run.status, 0) << run.err;
   json record = only_record(box, box.records());
   EXPECT_FALSE(record["complete"]);

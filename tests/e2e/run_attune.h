@@ -58,10 +58,11 @@ class Sandbox {
   Output run(const std::vector<std::string>& args, const std::string& stdin_text = "",
              const std::string& extra_env = "") const {
     fs::path in = write("stdin.txt", stdin_text);
-    std::string command = "env -u ATTUNE_RECORDS -u ATTUNE_KEY -u ATTUNE_HOME HOME=" + quote(root_.string()) +
-                          " XDG_CONFIG_HOME=" + quote((root_ / "config").string()) +
-                          " XDG_DATA_HOME=" + quote((root_ / "data").string()) + " " + extra_env + " " +
-                          quote(ATTUNE_BINARY);
+    // ATTUNE_HOME: the build tree may live outside the source tree, where discovery cannot find it.
+    std::string command =
+        "env -u ATTUNE_RECORDS -u ATTUNE_KEY ATTUNE_HOME=" + quote(ATTUNE_SOURCE_DIR) +
+        " HOME=" + quote(root_.string()) + " XDG_CONFIG_HOME=" + quote((root_ / "config").string()) +
+        " XDG_DATA_HOME=" + quote((root_ / "data").string()) + " " + extra_env + " " + quote(ATTUNE_BINARY);
     for (const auto& a : args) command += " " + quote(a);
     command += " <" + quote(in.string()) + " >" + quote((root_ / "out.txt").string()) + " 2>" +
                quote((root_ / "err.txt").string());
@@ -87,6 +88,8 @@ class Sandbox {
   fs::path root_;
 };
 
-inline fs::path source(const std::string& relative) { return fs::path(ATTUNE_SOURCE_DIR) / relative; }
+inline fs::path source(const std::string& relative) {
+  return fs::path(ATTUNE_SOURCE_DIR) / relative;
+}
 
 }  // namespace attune::e2e

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -460,6 +461,26 @@ TEST(CoderEvidence, EveryCodeHasRuleConfidenceAndOrderedSpans) {
       last_begin = e.span->first;
     }
     EXPECT_TRUE(has_code(c.codes, c.primary)) << text;
+  }
+}
+
+TEST(CoderEvidence, ArbitraryBytesKeepSpansInBounds) {
+  // Broken UTF-8, lone apostrophes, brackets and dashes must not upset the tokenizer.
+  const std::string alphabet = "ab you'should \xE2\x80\x99\xE2\x80\x94\xC3\xA9\xFF\x80[]()-?!.,;\n 988I";
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int length = round % 60;
+    for (int i = 0; i < length; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text += alphabet[(seed >> 16) % alphabet.size()];
+    }
+    const Coding c = code_utterance(text, std::vector<std::string>{text});
+    for (const CodeEvidence& e : c.codes) {
+      ASSERT_TRUE(e.span.has_value());
+      EXPECT_LE(e.span->first, e.span->second);
+      EXPECT_LE(e.span->second, text.size());
+    }
   }
 }
 

@@ -17,8 +17,12 @@ Rubric shipped() {
   return *load.rubric;
 }
 
-ScoredTurn words(std::vector<Code> codes, bool risk = false) { return ScoredTurn{false, risk, std::move(codes)}; }
-ScoredTurn silent() { return ScoredTurn{true, false, {Code::silence}}; }
+ScoredTurn words(std::vector<Code> codes, bool risk = false) {
+  return ScoredTurn{false, risk, std::move(codes)};
+}
+ScoredTurn silent() {
+  return ScoredTurn{true, false, {Code::silence}};
+}
 
 CompetencyScore find(const std::vector<CompetencyScore>& scores, const std::string& id) {
   for (const auto& s : scores) {
@@ -67,8 +71,8 @@ TEST(Rubric, AdviceAfterSeekingPermissionIsNotAViolation) {
 
 TEST(Rubric, AllViolationsScoreZero) {
   Rubric rubric = shipped();
-  const auto silence = find(rubric.score({words({Code::interruption}), words({Code::interruption})}, {}),
-                             "holding_silence");
+  const auto silence =
+      find(rubric.score({words({Code::interruption}), words({Code::interruption})}, {}), "holding_silence");
   EXPECT_DOUBLE_EQ(silence.score.value_or(-1), 0.0);
   EXPECT_EQ(silence.status, "not_yet");
 }
@@ -105,16 +109,18 @@ TEST(Rubric, SelfDisclosureIsPurposefulWhenThatTurnOrTheNextReturnsToThePerson) 
 
 TEST(Rubric, InformationCountsForEmpowermentOnlyAfterPermission) {
   Rubric rubric = shipped();
-  const auto asked = find(rubric.score({words({Code::seek_permission}), words({Code::information})}, {}), "empowerment");
+  const auto asked =
+      find(rubric.score({words({Code::seek_permission}), words({Code::information})}, {}), "empowerment");
   EXPECT_EQ(asked.evidence, (std::vector<int>{0, 1}));
-  const auto unasked = find(rubric.score({words({Code::information}), words({Code::advice})}, {}), "empowerment");
+  const auto unasked =
+      find(rubric.score({words({Code::information}), words({Code::advice})}, {}), "empowerment");
   EXPECT_DOUBLE_EQ(unasked.score.value_or(-1), 0.0);
 }
 
 TEST(Rubric, SafetyResponseNeedsACheckAtARiskTurnAndAReferral) {
   Rubric rubric = shipped();
   const auto both = find(rubric.score({words({Code::safety_check}, true), words({Code::referral}, true)}, {}),
-                          "safety_response");
+                         "safety_response");
   EXPECT_DOUBLE_EQ(both.score.value_or(-1), 4.0);
   EXPECT_EQ(both.evidence, (std::vector<int>{0, 1}));
   const auto check_only = find(rubric.score({words({Code::safety_check}, true)}, {}), "safety_response");
@@ -122,7 +128,7 @@ TEST(Rubric, SafetyResponseNeedsACheckAtARiskTurnAndAReferral) {
   EXPECT_EQ(check_only.status, "developing");
   // A referral before any risk turn does not count.
   const auto early = find(rubric.score({words({Code::referral}), words({Code::simple_reflection}, true)}, {}),
-                           "safety_response");
+                          "safety_response");
   EXPECT_DOUBLE_EQ(early.score.value_or(-1), 0.0);
 }
 
@@ -153,11 +159,14 @@ TEST(Rubric, StatusComesFromTheScoreRoundedToOneDecimal) {
 TEST(Metrics, FollowMitiConventions) {
   Rubric rubric = shipped();
   std::vector<ScoredTurn> turns = {words({Code::complex_reflection, Code::open_question}),
-                                   words({Code::simple_reflection}), words({Code::summary}),
-                                   words({Code::closed_question, Code::interruption}), silent(),
+                                   words({Code::simple_reflection}),
+                                   words({Code::summary}),
+                                   words({Code::closed_question, Code::interruption}),
+                                   silent(),
                                    words({Code::advice, Code::dual_relationship})};
   auto m = rubric.metrics(turns, std::vector<bool>(turns.size(), true));
-  EXPECT_DOUBLE_EQ(m.reflection_question_ratio.value_or(-1), 1.5);  // 3 reflections (summary counts) / 2 questions
+  EXPECT_DOUBLE_EQ(m.reflection_question_ratio.value_or(-1),
+                   1.5);  // 3 reflections (summary counts) / 2 questions
   EXPECT_DOUBLE_EQ(m.percent_complex_reflections.value_or(-1), 50.0);
   EXPECT_DOUBLE_EQ(m.percent_open_questions.value_or(-1), 50.0);
   EXPECT_EQ(m.advice_count, 1);
@@ -193,7 +202,8 @@ competencies:
   EXPECT_TRUE(has("unknown-competency", 4));
   EXPECT_TRUE(has("missing-key", 4));  // the nine competencies are all required
   bool suggested = false;
-  for (const auto& d : load.diagnostics) suggested |= d.message.find("did you mean 'avoiding_advice'") != std::string::npos;
+  for (const auto& d : load.diagnostics)
+    suggested |= d.message.find("did you mean 'avoiding_advice'") != std::string::npos;
   EXPECT_TRUE(suggested);
 }
 

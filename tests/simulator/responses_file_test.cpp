@@ -16,7 +16,8 @@ TEST(ResponsesFile, SkipsCommentsAndBlankLinesAndKeepsLineNumbers) {
 
 TEST(ResponsesFile, ReadsEveryForm) {
   auto lines = parse_responses(
-      "[after 6s] What would you like?\n[silence 8s]\n[silence]\n[choice 2]\n[after 1.5s] [choice 1]\n[after 800ms] Hm.\n");
+      "[after 6s] What would you like?\n[silence 8s]\n[silence]\n[choice 2]\n[after 1.5s] [choice 1]\n[after "
+      "800ms] Hm.\n");
   ASSERT_EQ(lines.size(), 6u);
   for (const auto& l : lines) EXPECT_EQ(l.error, "") << "line " << l.line;
   EXPECT_EQ(lines[0].input.latency_ms, 6000);
@@ -33,7 +34,8 @@ TEST(ResponsesFile, ReadsEveryForm) {
 }
 
 TEST(ResponsesFile, TrailingCommentNeedsWhitespaceAndBackslashEscapesIt) {
-  auto lines = parse_responses("You're \\#1 at this   # not part of the reply\nCall me #maybe\nIssue#5 stays\n");
+  auto lines =
+      parse_responses("You're \\#1 at this   # not part of the reply\nCall me #maybe\nIssue#5 stays\n");
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].input.text, "You're #1 at this");
   EXPECT_EQ(lines[1].input.text, "Call me");
@@ -49,7 +51,8 @@ TEST(ResponsesFile, UnknownBracketFormIsAnErrorOnItsLine) {
 }
 
 TEST(ResponsesFile, BadDurationsAndChoiceNumbersAreErrors) {
-  auto lines = parse_responses("[after soon] Hi\n[silence -1s]\n[choice two]\n[choice 1] extra\n[after 2s]\n");
+  auto lines =
+      parse_responses("[after soon] Hi\n[silence -1s]\n[choice two]\n[choice 1] extra\n[after 2s]\n");
   ASSERT_EQ(lines.size(), 5u);
   for (const auto& l : lines) EXPECT_NE(l.error, "") << "line " << l.line << " should be an error";
 }

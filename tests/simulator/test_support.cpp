@@ -15,7 +15,9 @@ sim::Scenario must_load(const std::string& yaml) {
   return std::move(*load.scenario);
 }
 
-Diagnostics diagnose(const std::string& yaml) { return sim::load_scenario(yaml, "test.yaml").diagnostics; }
+Diagnostics diagnose(const std::string& yaml) {
+  return sim::load_scenario(yaml, "test.yaml").diagnostics;
+}
 
 TempDir::TempDir() {
   std::random_device random;

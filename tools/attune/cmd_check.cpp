@@ -26,7 +26,8 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+      for (auto it =
+               fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec) && is_yaml(it->path())) found.push_back(it->path().string());
       }
@@ -70,9 +71,11 @@ int run_check(const CheckOptions& options) {
       if (load.load.scenario) {
         auto [it, inserted] = ids.emplace(load.load.scenario->id, path);
         if (!inserted) {
-          diagnostics.push_back(Diagnostic{path, {1, 1}, Severity::error,
-                                           "scenario id '" + it->first + "' is already used by " + it->second +
-                                               "; ids must be unique in a library",
+          diagnostics.push_back(Diagnostic{path,
+                                           {1, 1},
+                                           Severity::error,
+                                           "scenario id '" + it->first + "' is already used by " +
+                                               it->second + "; ids must be unique in a library",
                                            "duplicate-id"});
         }
       }
@@ -82,8 +85,8 @@ int run_check(const CheckOptions& options) {
     warnings += count(diagnostics, Severity::warning);
   }
   std::cout << "checked " << files.size() << (files.size() == 1 ? " file: " : " files: ") << errors
-            << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-            << "\n";
+            << (errors == 1 ? " error, " : " errors, ") << warnings
+            << (warnings == 1 ? " warning" : " warnings") << "\n";
   if (io_problem) return kUsageOrIo;
   return errors > 0 ? kBadContent : kDone;
 }

@@ -1,7 +1,6 @@
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "attune/scoring/coder.h"
 #include "attune/scoring/utf8.h"
@@ -33,8 +32,8 @@ int run_code(const CodeOptions& options) {
     for (const auto& c : coding.codes) {
       std::cout << "  " << scoring::code_name(c.code);
       if (c.span) {
-        std::cout << " \"" << text.substr(c.span->first, c.span->second - c.span->first) << "\" [" << c.span->first
-                  << ", " << c.span->second << ")";
+        std::cout << " \"" << text.substr(c.span->first, c.span->second - c.span->first) << "\" ["
+                  << c.span->first << ", " << c.span->second << ")";
       }
       std::cout << "  rule " << c.rule << ", confidence " << c.confidence << "\n";
     }

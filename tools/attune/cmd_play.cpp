@@ -36,7 +36,8 @@ LoadedRubric load_installed_rubric(const std::string& home) {
   std::string path = home + "/assets/rubrics/peer-support-v1.yaml";
   auto file = sim::read_file(path, 1 << 20);
   if (!file.text) {
-    std::cerr << "attune play: cannot read the rubric " << path << " (set ATTUNE_HOME to attune's data directory)\n";
+    std::cerr << "attune play: cannot read the rubric " << path
+              << " (set ATTUNE_HOME to attune's data directory)\n";
     return out;
   }
   auto load = scoring::load_rubric(*file.text, path);
@@ -70,13 +71,15 @@ int run_play(const PlayOptions& options) {
     for (const auto& d : loaded.load.diagnostics) {
       if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
     }
-    std::cerr << "attune play: the scenario has errors; fix them (attune check " << *path << ") and play again\n";
+    std::cerr << "attune play: the scenario has errors; fix them (attune check " << *path
+              << ") and play again\n";
     return kBadContent;
   }
   const sim::Scenario& scenario = *loaded.load.scenario;
   std::string trainee = options.trainee.value_or(default_trainee());
   if (!sim::is_valid_trainee_id(trainee)) {
-    std::cerr << "attune play: trainee id '" << trainee << "' may hold only letters, digits, '.', '-' and '_'\n";
+    std::cerr << "attune play: trainee id '" << trainee
+              << "' may hold only letters, digits, '.', '-' and '_'\n";
     return kUsageOrIo;
   }
 
@@ -101,7 +104,8 @@ int run_play(const PlayOptions& options) {
   }
   sim::SessionRecorder recorder(
       {sim::records_dir(options.records), trainee, &*rubric.rubric, rubric.sha256, key.key});
-  sim::Session session(scenario, options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
+  sim::Session session(scenario,
+                       options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
   if (auto error = recorder.begin(session)) {
     std::cerr << "attune play: cannot write to the records directory: " << *error << "\n";
     return kUsageOrIo;
@@ -111,7 +115,8 @@ int run_play(const PlayOptions& options) {
   std::optional<std::map<std::string, int>> self_rating;
   if (responses_text) {
     auto lines = sim::parse_responses(*responses_text);
-    auto play = sim::play_scripted(session, recorder, lines, *options.responses, count_lines(*responses_text));
+    auto play =
+        sim::play_scripted(session, recorder, lines, *options.responses, count_lines(*responses_text));
     if (!play.io_error.empty()) {
       std::cerr << "attune play: " << play.io_error << "\n";
       status = kUsageOrIo;

@@ -1,6 +1,5 @@
 // `attune`: the command line. Only this file sees CLI11; the commands live in cmd_*.cpp.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "commands.h"
@@ -18,18 +17,23 @@ int main(int argc, char** argv) {
   PlayOptions play;
   auto* play_cmd = app.add_subcommand("play", "Play a scenario (a path, or the id of a shipped scenario)");
   play_cmd->add_option("SCENARIO", play.scenario, "Scenario file or id")->required();
-  play_cmd->add_option("--trainee", play.trainee, "Trainee id the record is filed under (default: $ATTUNE_TRAINEE, $USER)");
-  play_cmd->add_option("--mode", play.mode, "practice (coach notes) or exam")->check(CLI::IsMember({"practice", "exam"}));
+  play_cmd->add_option("--trainee", play.trainee,
+                       "Trainee id the record is filed under (default: $ATTUNE_TRAINEE, $USER)");
+  play_cmd->add_option("--mode", play.mode, "practice (coach notes) or exam")
+      ->check(CLI::IsMember({"practice", "exam"}));
   play_cmd->add_flag("--text", play.text, "Play in the terminal");
   play_cmd->add_flag("--plain", play.plain, "Plain lines only, for screen readers and pipes");
   play_cmd->add_option("--responses", play.responses, "Play a scripted trainee from this responses file");
   play_cmd->add_flag("--json", play.json, "Also print the session record as JSON to stdout");
-  play_cmd->add_option("--records", play.records, "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+  play_cmd->add_option("--records", play.records,
+                       "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
 
   CodeOptions code;
-  auto* code_cmd = app.add_subcommand("code", "Code utterances: codes, evidence spans, rule ids, primary code");
+  auto* code_cmd =
+      app.add_subcommand("code", "Code utterances: codes, evidence spans, rule ids, primary code");
   code_cmd->add_option("TEXT", code.text, "The utterance to code");
-  code_cmd->add_option("--context", code.context, "A client line the utterance answers (repeatable, oldest first)");
+  code_cmd->add_option("--context", code.context,
+                       "A client line the utterance answers (repeatable, oldest first)");
   code_cmd->add_option("--jsonl", code.jsonl, "Code every line of a JSONL file with 'text' (and 'context')");
 
   try {

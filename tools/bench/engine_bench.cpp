@@ -24,7 +24,8 @@ const char* kReplies[] = {
 };
 
 void BM_EngineTurn(benchmark::State& state) {
-  static const auto load = attune::sim::load_scenario(attune::bench::generated_scenario(1000), "generated.yaml");
+  static const auto load =
+      attune::sim::load_scenario(attune::bench::generated_scenario(1000), "generated.yaml");
   const auto& scenario = *load.scenario;
   auto session = std::make_unique<Session>(scenario, SessionMode::practice);
   std::vector<double> micros;

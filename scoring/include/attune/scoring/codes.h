@@ -42,9 +42,9 @@ std::string_view code_name(Code code);
 std::optional<Code> code_from_name(std::string_view name);
 const std::array<Code, kCodeCount>& all_codes();
 
-bool is_reflection(Code code);  // simple_reflection, complex_reflection
-bool is_question(Code code);    // open_question, closed_question
-bool is_timing(Code code);      // silence, interruption
+bool is_reflection(Code code);         // simple_reflection, complex_reflection
+bool is_question(Code code);           // open_question, closed_question
+bool is_timing(Code code);             // silence, interruption
 bool is_boundary_crossing(Code code);  // dual_relationship, secrecy_promise, diagnosis
 
 // A code with the evidence behind it. `span` is [begin, end) in UTF-8 bytes of

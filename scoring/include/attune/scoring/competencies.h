@@ -7,9 +7,9 @@
 namespace attune::scoring {
 
 inline constexpr std::array<std::string_view, 9> kCompetencyIds = {
-    "avoiding_advice",      "holding_silence", "respecting_boundaries",
-    "non_judgment",         "reflective_listening", "open_questions",
-    "purposeful_self_disclosure", "empowerment", "safety_response",
+    "avoiding_advice",      "holding_silence", "respecting_boundaries",      "non_judgment",
+    "reflective_listening", "open_questions",  "purposeful_self_disclosure", "empowerment",
+    "safety_response",
 };
 
 inline bool is_competency(std::string_view id) {

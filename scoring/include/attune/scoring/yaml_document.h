@@ -19,11 +19,11 @@ struct Node {
   enum class Kind { null, scalar, sequence, map };
   Kind kind = Kind::null;
   SourceMark mark;
-  std::string value;   // scalars
-  bool quoted = false; // a quoted scalar is always a string
-  std::vector<const Node*> items;                          // sequences
+  std::string value;                                         // scalars
+  bool quoted = false;                                       // a quoted scalar is always a string
+  std::vector<const Node*> items;                            // sequences
   std::vector<std::pair<const Node*, const Node*>> entries;  // maps, in file order
-  std::size_t weight = 1;  // nodes in this subtree with aliases expanded
+  std::size_t weight = 1;                                    // nodes in this subtree with aliases expanded
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }

@@ -21,8 +21,8 @@ struct ScriptedPlay {
 };
 
 // Plays every line that fits, journaling each turn; stops at the first that does not.
-ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder, const std::vector<ScriptedLine>& lines,
-                           const std::string& file, int last_line);
+ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder,
+                           const std::vector<ScriptedLine>& lines, const std::string& file, int last_line);
 
 // A line typed at the terminal, with the quiet before its first keystroke.
 struct TypedLine {

@@ -1,9 +1,8 @@
 // Keeps a played session safe: journal while it runs, the signed record when it stops.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 
@@ -13,7 +12,7 @@
 namespace attune::sim {
 
 struct RecordMeta {
-  std::string id;       // session id
+  std::string id;  // session id
   std::string trainee;
   std::string started;  // ISO 8601 UTC
   std::optional<std::string> ended;

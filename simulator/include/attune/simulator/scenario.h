@@ -96,7 +96,7 @@ struct Scenario {
   Client client;
   std::map<std::string, long long> vars;  // initial values
   std::string start;
-  std::vector<Node> nodes;                // in file order
+  std::vector<Node> nodes;  // in file order
   std::unordered_map<std::string, std::size_t> node_index;
 
   std::string source_path;

@@ -20,10 +20,10 @@ std::string_view session_mode_name(SessionMode mode);
 
 struct TurnInput {
   TurnKind kind = TurnKind::reply;
-  std::string text;                 // reply
-  int choice = 0;                   // 1-based option number
-  std::optional<int> latency_ms;    // reply or choice: quiet before it; nullopt = exactly the node's space
-  std::optional<int> silence_ms;    // silent pass: its length; nullopt = the node's space
+  std::string text;               // reply
+  int choice = 0;                 // 1-based option number
+  std::optional<int> latency_ms;  // reply or choice: quiet before it; nullopt = exactly the node's space
+  std::optional<int> silence_ms;  // silent pass: its length; nullopt = the node's space
 
   static TurnInput reply(std::string text, std::optional<int> latency_ms = std::nullopt);
   static TurnInput pick(int choice, std::optional<int> latency_ms = std::nullopt);

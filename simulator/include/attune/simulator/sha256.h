@@ -6,7 +6,7 @@
 
 namespace attune::sim {
 
-std::string sha256_hex(std::string_view data);                                  // lower-case hex
-std::string hmac_sha256_hex(std::string_view key, std::string_view data);      // lower-case hex
+std::string sha256_hex(std::string_view data);                             // lower-case hex
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);  // lower-case hex
 
 }  // namespace attune::sim
