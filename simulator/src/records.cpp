@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -33,17 +34,6 @@ json optional_json(const auto& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-json codes_json(const std::vector<scoring::CodeEvidence>& codes) {
-  json out = json::array();
-  for (const auto& c : codes) {
-    out.push_back({{"code", scoring::code_name(c.code)},
-                   {"span", c.span ? json::array({c.span->first, c.span->second}) : json(nullptr)},
-                   {"rule", c.rule},
-                   {"confidence", c.confidence}});
-  }
-  return out;
-}
-
 std::string random_hex(int bytes) {
   std::random_device random;
   std::string out;
@@ -57,6 +47,18 @@ std::string random_hex(int bytes) {
 }
 
 }  // namespace
+
+// Confidences are rounded to two decimals: finer digits would be noise, not information.
+json codes_json(const std::vector<scoring::CodeEvidence>& codes) {
+  json out = json::array();
+  for (const auto& c : codes) {
+    out.push_back({{"code", scoring::code_name(c.code)},
+                   {"span", c.span ? json::array({c.span->first, c.span->second}) : json(nullptr)},
+                   {"rule", c.rule},
+                   {"confidence", std::round(c.confidence * 100.0) / 100.0}});
+  }
+  return out;
+}
 
 std::string now_iso8601() {
   return utc_now("%Y-%m-%dT%H:%M:%SZ");

@@ -4,6 +4,7 @@
 
 #include "attune/scoring/coder.h"
 #include "attune/scoring/utf8.h"
+#include "attune/simulator/records.h"
 #include "commands.h"
 
 namespace attune::cli {
@@ -12,14 +13,7 @@ namespace {
 using nlohmann::json;
 
 json coding_json(const scoring::Coding& coding) {
-  json codes = json::array();
-  for (const auto& c : coding.codes) {
-    codes.push_back({{"code", scoring::code_name(c.code)},
-                     {"span", c.span ? json::array({c.span->first, c.span->second}) : json(nullptr)},
-                     {"rule", c.rule},
-                     {"confidence", c.confidence}});
-  }
-  return {{"primary", scoring::code_name(coding.primary)}, {"codes", codes}};
+  return {{"primary", scoring::code_name(coding.primary)}, {"codes", sim::codes_json(coding.codes)}};
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ struct Document {
 };
 
 struct Limits {
-  std::size_t max_bytes = std::size_t{16} << 20;
+  std::size_t max_bytes = std::size_t{8} << 20;  // a 10,000-node scenario is under 6 MB
   int max_depth = 64;
   std::size_t max_expanded_nodes = 2'000'000;
 };

@@ -25,6 +25,7 @@ std::string now_iso8601();
 std::string new_session_id();  // time-ordered and unique: 20261125T003104Z-1a2b3c4d
 bool is_valid_trainee_id(const std::string& id);
 
+nlohmann::json codes_json(const std::vector<scoring::CodeEvidence>& codes);
 nlohmann::json turn_json(const Turn& turn);
 std::vector<scoring::ScoredTurn> scored_turns(const Session& session);
 
