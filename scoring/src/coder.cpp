@@ -169,6 +169,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool any_emit = false;
   bool any_other_emit = false;  // anything but filler: a phrase already says what the sentence does
   bool marker = false;
+  bool no_imperative = false;
   const Hit* open_cue = nullptr;
   const Hit* closed_cue = nullptr;
   const Hit* stem = nullptr;
@@ -180,6 +181,10 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
       continue;
     }
     if (spec.role == Role::kMarker) marker = true;
+    // "Go on", "take care": a phrase has already said this verb is not a directive.
+    if ((spec.role == Role::kVeto && spec.code == Code::advice) || (spec.flags & detail::kVetoAdvice) != 0) {
+      no_imperative = true;
+    }
     if (spec.role != Role::kEmit) continue;
     any_emit = true;
     any_other_emit = any_other_emit || spec.code != Code::filler;
@@ -251,7 +256,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   }
 
   bool advised = false;
-  if (!question && !advice && !any_other_emit && open_cue == nullptr) {
+  if (!question && !advice && !any_other_emit && !no_imperative && open_cue == nullptr) {
     if (const std::uint32_t verb = detail::imperative_verb(rs_, t, s); verb != kNoToken) {
       const std::uint32_t last = detail::clause_end(t, s, verb) - 1;
       add(Code::advice, tok_begin(verb), tok_end(last), "advice.imperative", 0.75f, si);

@@ -120,7 +120,8 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "bring grab hold count drive watch play cook run stretch seek see turn go get fill ditch dump "
      "confront explain negotiate research google"},
     {kFeeling,
-     "sad sadness angry anger mad furious frustrated frustration annoyed irritated upset hurt hurting "
+     "feel feels feeling felt sad sadness angry anger mad furious frustrated frustration annoyed irritated "
+     "upset hurt hurting "
      "scared afraid fear fearful frightened terrified worried worry worries anxious anxiety nervous "
      "panicky panicked overwhelmed overwhelm stressed stress tense hopeless helpless powerless lonely "
      "alone isolated ashamed shame embarrassed guilty guilt exhausted tired drained worn burned burnt "

@@ -23,7 +23,7 @@ enum RuleFlag : std::uint16_t {
   kVetoAdvice = 1u << 2,     // also cancels advice in its clause ("you should be proud")
   kWholeSentence = 1u << 3,  // only when nothing but discourse words surround it ("I see.")
   kNeedsJoin = 1u << 4,      // summary cues: needs "and"/"also" after the cue
-  kSentenceScope = 1u << 5,  // a veto reaching the whole sentence, not just its clause
+  kSentenceScope = 1u << 5,  // a veto (or kVetoAdvice) reaching the whole sentence, not just its clause
   kNotInQuestion = 1u << 6,  // ignored in a question sentence
   kNotAfterWh = 1u << 7,     // ignored after a wh-word in its clause: "what you could do" asks, not tells
 };

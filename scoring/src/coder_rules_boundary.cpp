@@ -18,24 +18,20 @@ constexpr std::uint16_t N = kNegatable;
 constexpr RuleSpec kRules[] = {
     // Diagnosing the client (or someone in their life).
     {"diagnosis.sounds_like_disorder", D, E, N | kVetoAdvice, 0.85f,
-     "(sounds|seems|looks) like (you have|you are|you might have|you may have|you could have|it is|it could "
-     "be|it "
-     "might be|classic|textbook)? (a|an)? (classic|textbook|clinical|typical|severe|major)? "
-     "(@disorder|anxiety "
-     "disorder|panic disorder|clinical depression|panic attacks)"},
+     "(sounds|seems|looks) like (you have|you are|you might have|you may have|you could have|it is|it "
+     "could be|it might be|classic|textbook)? (a|an)? (classic|textbook|clinical|typical|severe|major)? "
+     "(@disorder|anxiety disorder|panic disorder|clinical depression|panic attacks)"},
     {"diagnosis.you_have_disorder", D, E, N | kVetoAdvice, 0.85f,
-     "you (might|may|could|probably|must|clearly|definitely|obviously|likely) (have|be|suffer from) "
-     "(a|an|some)? "
-     "(kind of|bit of|form of)? (classic|clinical|severe|mild|major)? (@disorder|anxiety disorder|panic "
-     "disorder)"},
+     "you (might|may|could|probably|must|clearly|definitely|obviously|likely) (have|be|suffer from) (a|"
+     "an|some)? (kind of|bit of|form of)? (classic|clinical|severe|mild|major)? (@disorder|anxiety "
+     "disorder|panic disorder)"},
     {"diagnosis.you_have_disorder", D, E, N, 0.85f,
      "i (think|bet|believe|suspect) (you|he|she|they) (have|has|are|is|might have|may have) (a|an|some)? "
      "(classic|clinical|severe|mild|major)? @disorder"},
     {"diagnosis.label", D, E, N, 0.8f,
-     "(you|he|she|they|your @relative) (are|is|sound|sounds|seem|seems) (like)? (a|an)? (bit|little|total|"
-     "classic|real)? "
-     "(bipolar|ocd|autistic|schizophrenic|psychotic|manic|narcissistic|anorexic|alcoholic|addict|"
-     "narcissist|sociopath|psychopath|borderline)"},
+     "(you|he|she|they|your @relative) (are|is|sound|sounds|seem|seems) (like)? (a|an)? (bit|little|"
+     "total|classic|real)? (bipolar|ocd|autistic|schizophrenic|psychotic|manic|narcissistic|anorexic|"
+     "alcoholic|addict|narcissist|sociopath|psychopath|borderline)"},
     {"diagnosis.symptoms", D, E, N, 0.75f,
      "(classic|textbook|clear|typical) (signs|symptoms|sign|symptom|case) of"},
     {"diagnosis.symptoms", D, E, N, 0.7f, "(signs|symptoms|sign|symptom) of (clinical)? @disorder"},
@@ -44,20 +40,15 @@ constexpr RuleSpec kRules[] = {
     {"diagnosis.i_diagnose", D, E, N, 0.85f, "my diagnosis"},
     // Recommending or changing medication is a prescriber's call, never a peer's.
     {"diagnosis.medication", D, E, N | kVetoAdvice, 0.9f,
-     "^ (stop|quit|skip|cut out|come off|get off|go off|take|try|start|get on|go on|ask "
-     "for|up|increase|raise|"
-     "lower|reduce|double|halve|change|adjust|switch) (taking)? "
-     "(your|the|those|these|that|any|all|some|a|an)? "
-     "(@med|sleeping pills)"},
+     "^ (stop|quit|skip|cut out|come off|get off|go off|take|try|start|get on|go on|ask for|up|increase|"
+     "raise|lower|reduce|double|halve|change|adjust|switch) (taking)? (your|the|those|these|that|any|all|"
+     "some|a|an)? (@med|sleeping pills)"},
     {"diagnosis.medication", D, E, N | kReported | kVetoAdvice, 0.9f,
-     "(should|could|might|need to|have to|ought to|better|can|just|maybe|about|consider) (stop|quit|skip|cut "
-     "out|"
-     "come off|get off|go off|take|try|start|get on|go on|ask "
-     "for|up|increase|raise|lower|reduce|double|halve|"
-     "change|adjust|switch|stopping|coming off|getting off|going "
-     "off|taking|trying|starting|upping|increasing|"
-     "lowering|reducing|changing|switching) (taking)? (your|the|those|these|that|any|all|some|a|an)? "
-     "(@med|sleeping pills)"},
+     "(should|could|might|need to|have to|ought to|better|can|just|maybe|about|consider) (stop|quit|skip|"
+     "cut out|come off|get off|go off|take|try|start|get on|go on|ask for|up|increase|raise|lower|reduce|"
+     "double|halve|change|adjust|switch|stopping|coming off|getting off|going off|taking|trying|starting|"
+     "upping|increasing|lowering|reducing|changing|switching) (taking)? (your|the|those|these|that|any|"
+     "all|some|a|an)? (@med|sleeping pills)"},
     {"diagnosis.medication", D, E, N | kNotInQuestion | kReported | kVetoAdvice, 0.85f,
      "(up|increase|raise|lower|reduce|double|halve|change|adjust|switch) (your|the|those|that|these) @med"},
     {"diagnosis.medication", D, E, N | kReported | kVetoAdvice, 0.85f,
@@ -67,8 +58,8 @@ constexpr RuleSpec kRules[] = {
 
     // Dual relationships: a social, financial or personal tie outside the role.
     {"dual.social_outing", DR, E, N, 0.9f,
-     "(let us|we could|we should|we can|we might|we will|why do not we|you and i could|i would love to|we "
-     "have to|we ought to) *2 (grab|get|have|go for|meet for|do|go out for) (a|some)? @outing"},
+     "(let us|we could|we should|we can|we might|we will|why do not we|you and i could|i would love to|"
+     "we have to|we ought to) *2 (grab|get|have|go for|meet for|do|go out for) (a|some)? @outing"},
     {"dual.social_outing", DR, E, N, 0.85f,
      "(grab|get|have) (a|some)? @outing (together|sometime|with me|after)"},
     {"dual.social_outing", DR, E, N, 0.85f, "(take|buy) you (out)? (to|for)? (a|some)? @outing"},
@@ -80,84 +71,84 @@ constexpr RuleSpec kRules[] = {
     {"dual.social_media", DR, E, N, 0.85f, "(add|friend|dm|pm) me"},
     {"dual.social_media", DR, E, N, 0.85f, "my (@social|handle|profile|page)"},
     {"dual.personal_contact", DR, E, N, 0.9f,
-     "(here is|this is) my (personal|private|cell|own|home|direct|mobile)? "
-     "(number|phone|cell|email|address)"},
+     "(here is|this is) my (personal|private|cell|own|home|direct|mobile)? (number|phone|cell|email|"
+     "address)"},
     {"dual.personal_contact", DR, E, N, 0.9f,
      "my (personal|private|cell|home|mobile) (number|phone|cell|email|address)"},
     {"dual.personal_contact", DR, E, N, 0.85f,
-     "(text|call|message|ring|phone) me (anytime|any time|whenever|day or night|at any hour|at night|on my "
-     "cell|on "
-     "my phone|after hours|directly)"},
+     "(text|call|message|ring|phone) me (anytime|any time|whenever|day or night|at any hour|at night|on "
+     "my cell|on my phone|after hours|directly)"},
     {"dual.visit", DR, E, N, 0.85f,
      "(come|stay|drop) (over|round|by) (to|at)? (my|our) (place|house|home|apartment)"},
     {"dual.visit", DR, E, N, 0.85f, "(come|stay) (at|to) my (place|house|home|apartment)"},
     {"dual.visit", DR, E, N, 0.8f, "(you can|you could) (come|stay) over"},
     {"dual.money_or_favor", DR, E, N, 0.85f,
-     "(i can|i could|i will|let me|i would) (lend|give|loan|send) you (some)? (money|cash|a loan|the money)"},
+     "(i can|i could|i will|let me|i would) (lend|give|loan|send) you (some)? (money|cash|a loan|the "
+     "money)"},
     {"dual.money_or_favor", DR, E, N, 0.85f, "(i can|i could|i will|let me) (lend|loan) you"},
     {"dual.money_or_favor", DR, E, N, 0.8f,
      "(i can|i could|i will|let me) (pay for|cover) (your|it|the|that|you)"},
     {"dual.money_or_favor", DR, E, N, 0.8f,
      "(i can|i could|i will|let me) (give you a ride|drive you|pick you up)"},
     {"dual.meet_outside", DR, E, N, 0.85f,
-     "(meet|see|talk|hang|chat|catch up) *3 outside (of)? (our|these|the|this)? "
-     "(sessions|session|program|group|"
-     "work|here)"},
+     "(meet|see|talk|hang|chat|catch up) *3 outside (of)? (our|these|the|this)? (sessions|session|"
+     "program|group|work|here)"},
     {"veto.dual.role_kept", DR, V, kSentenceScope, 1.0f,
      "keep *3 (role|roles|relationship|relationships|boundaries|things) *2 (separate|professional|clear)"},
     {"veto.dual.role_kept", DR, V, kSentenceScope, 1.0f, "(professional|clear) boundaries"},
 
     // Secrecy: an unconditional promise the role can't keep when someone is at risk.
     {"secrecy.wont_tell", S, E, N, 0.9f,
-     "i (will|would) (not|never) (tell|say|share|repeat|mention|report) (this|it|that|any of this|anything)? "
-     "(to)? (anyone|anybody|a soul|nobody|no one|your|them|the police|the cops|a word)"},
+     "i (will|would) (not|never) (tell|say|share|repeat|mention|report) (this|it|that|any of this|"
+     "anything)? (to)? (anyone|anybody|a soul|nobody|no one|your|them|the police|the cops|a word)"},
     {"secrecy.wont_tell", S, E, N, 0.85f, "i (will|would) never (tell|say)"},
     {"secrecy.wont_tell", S, E, N, 0.9f, "(promise|swear) (not|never) to (tell|say|share)"},
     {"secrecy.between_us", S, E, N, 0.9f,
      "(stays|stay|is|remains|remain|be|kept|keep it|keep this|keep that) (just|only|strictly)? between "
-     "(us|ourselves|"
-     "you and me|you and i|the two of us|us two)"},
+     "(us|ourselves|you and me|you and i|the two of us|us two)"},
     {"secrecy.between_us", S, E, N, 0.85f,
      "(just|only) between (us|ourselves|you and me|you and i|the two of us)"},
     {"secrecy.between_us", S, E, N, 0.85f, "our (little)? secret"},
     {"secrecy.between_us", S, E, N, 0.85f, "(it|this|that) (will|can|is going to) be (our|a) secret"},
     {"secrecy.keep_secret", S, E, N, 0.85f,
      "i (will|can|would|promise to|swear to|am going to|am gonna)? keep (it|this|that|everything|your "
-     "secret|that "
-     "information|this information|what you say|what you tell me)? (a)? (secret|to myself|quiet|private|"
-     "confidential|under wraps)"},
+     "secret|that information|this information|what you say|what you tell me)? (a)? (secret|to myself|"
+     "quiet|private|confidential|under wraps)"},
     {"secrecy.keep_secret", S, E, N, 0.85f,
      "(it|this|that|everything) (will|is going to) (stay|be kept|remain) (secret|private|confidential|a "
      "secret)"},
     {"secrecy.keep_secret", S, E, N, 0.85f, "i (promise|swear) *3 (secret|between us|to myself)"},
     {"secrecy.safe_with_me", S, E, N, 0.9f, "(secret|secrets|it|this|that) (is|are|will be) safe with me"},
     {"secrecy.safe_with_me", S, E, N, 0.85f,
-     "(no one|nobody) (else)? (will|is going to|needs to|has to|would|will ever|is ever going to) (know|find "
-     "out|"
-     "hear about)"},
+     "(no one|nobody) (else)? (will|is going to|needs to|has to|would|will ever|is ever going to) (know|"
+     "find out|hear about)"},
     {"secrecy.safe_with_me", S, E, N, 0.85f, "(take it to|to) (my|the) grave"},
+    {"secrecy.safe_with_me", S, E, N, 0.85f,
+     "(nothing|none of this|none of it|what you say|what you tell me|it|this|that|everything) (you say|"
+     "you tell me|you share|we say)? (leaves|will leave|goes|will go|gets out|will get out) (of)? (this "
+     "room|the room|here|beyond)"},
     {"secrecy.safe_with_me", S, E, N, 0.85f, "my lips are sealed"},
     {"veto.secrecy.limits", S, V, kSentenceScope, 1.0f,
      "(unless|except) (if|when)? (you|someone|somebody|anyone)"},
     {"veto.secrecy.limits", S, V, kSentenceScope, 1.0f, "limits (of|to) (confidentiality|what i can keep)"},
+    {"information.confidentiality_limits", Code::information, E, kSentenceScope, 0.8f,
+     "(can not|could not|will not be able to|am not able to|do not) (promise to)? keep (this|it|that|"
+     "something like this|everything|anything|secrets) (a)? (secret|to myself|private|confidential)"},
     {"veto.secrecy.limits", S, V, kSentenceScope, 1.0f,
-     "(i|we) (would|will|may|might)? (have|need) to (tell|share|report|let|inform|involve) (someone|somebody|"
-     "others|another|a|the)"},
+     "(i|we) (would|will|may|might)? (have|need) to (tell|share|report|let|inform|involve) (someone|"
+     "somebody|others|another|a|the)"},
 
     // Asking directly about risk. These take precedence over "have you thought about...".
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.9f,
-     "(thinking|thoughts|thought|considering|planning|plan|plans|urges|urge|want|wanting|feel like|feeling "
-     "like|"
-     "tempted|going) (about|of|to|on)? @harm (yourself|your life|your own life)"},
+     "(thinking|thoughts|thought|considering|planning|plan|plans|urges|urge|want|wanting|feel like|"
+     "feeling like|tempted|going) (about|of|to|on)? @harm (yourself|your life|your own life)"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.9f, "have you (ever)? (hurt|harmed|cut|injured) yourself"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.9f,
      "(thinking|thoughts|thought|considering|think|thinking about) (about|of)? (suicide|self-harm|self "
-     "harm|dying|"
-     "ending it|ending things|not being here|not being alive)"},
+     "harm|dying|ending it|ending things|not being here|not being alive)"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.9f,
-     "(are you|you are|you feel|have you felt|have you been|you have been|do you feel|are you feeling|you "
-     "are "
-     "feeling|have you ever felt|have you ever been) suicidal"},
+     "(are you|you are|you feel|have you felt|have you been|you have been|do you feel|are you feeling|"
+     "you are feeling|have you ever felt|have you ever been) suicidal"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.85f, "suicidal (thoughts|feelings|ideation|urges)"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.85f,
      "you *3 (want|wish|wanting|wished) to (die|be dead|not be here|not wake up|disappear|end it)"},
@@ -170,55 +161,52 @@ constexpr RuleSpec kRules[] = {
     {"safety.are_you_safe", SC, E, N, 0.85f, "is it safe for you"},
     {"safety.are_you_safe", SC, E, N, 0.9f, "are you in (any)? (immediate)? danger"},
     {"safety.are_you_safe", SC, E, N, 0.85f,
-     "(is|are|has|have) (anyone|someone|somebody|he|she|they) (been)? "
-     "(hurting|threatening|harming|abusing|hurt|"
-     "threatened|harmed|hit) you"},
+     "(is|are|has|have) (anyone|someone|somebody|he|she|they) (been)? (hurting|threatening|harming|"
+     "abusing|hurt|threatened|harmed|hit) you"},
     {"safety.are_you_safe", SC, E, N, 0.85f, "(keep|keeping) yourself safe"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f, "do you have a plan (to|for|of)"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.8f,
      "(do you have|have you got|is there) (access to)? (a gun|guns|a weapon|weapons|pills|the means|a "
      "firearm)"},
 
-    // Referral: connecting the person with crisis or professional help.
-    {"referral.crisis_line", RF, E, N | kVetoAdvice, 0.95f, "988"},
-    {"referral.crisis_line", RF, E, N | kVetoAdvice, 0.9f, "(call|text|dial) 911"},
-    {"referral.crisis_line", RF, E, N | kVetoAdvice, 0.9f,
-     "(crisis|suicide|help|support|warm|text|prevention) (line|hotline|lifeline|helpline|text "
-     "line|team|center|centre|"
-     "service|services|chat)"},
-    {"referral.crisis_line", RF, E, N | kVetoAdvice, 0.9f, "(hotline|helpline|lifeline|samaritans)"},
-    {"referral.crisis_line", RF, E, N | kVetoAdvice, 0.85f,
+    // Referral: connecting the person with crisis or professional help. Offering a
+    // line or a professional is the referral, not advice ("you can call 988").
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.95f, "988"},
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f, "(call|text|dial) 911"},
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f,
+     "(crisis|suicide|help|support|warm|text|prevention) (line|hotline|lifeline|helpline|text line|team|"
+     "center|centre|service|services|chat)"},
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f,
+     "(hotline|helpline|lifeline|samaritans)"},
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f,
      "(emergency|the emergency) (room|services|department|number)"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(talk|speak|reach out|go|get) (to|with)? (a|an|your|the|some|another)? (@pro|mental health "
-     "professional|"
-     "counseling|counselling|therapy)"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+     "professional|counseling|counselling|therapy)"},
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(talking|speaking|reaching out|going|getting) (to|with)? (a|an|some|another) (@pro|mental health "
      "professional)"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(see|visit|consult|call|contact) (a|an|your|the|some)? @pro"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(seeing|visiting|consulting|calling|contacting) (a|an|some) @pro"},
-    {"referral.professional", RF, E, N | kVetoAdvice, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(professional|outside|expert) (help|support|counseling|counselling|therapy)"},
-    {"referral.open_to", RF, E, N | kVetoAdvice, 0.85f,
-     "(would|are) you (be)? (open|willing|interested) (to|in) *4 "
-     "(@pro|therapy|counseling|counselling|someone|"
-     "support)"},
-    {"referral.connect", RF, E, N | kVetoAdvice, 0.9f,
-     "i (can|could|will|would|am happy to|would be happy to|would like to) "
-     "(connect|refer|link|put|introduce|hook) "
-     "you (up)? (with|to|in touch)"},
-    {"referral.connect", RF, E, N | kVetoAdvice, 0.85f, "(refer|referring) you"},
-    {"referral.connect", RF, E, N | kVetoAdvice, 0.85f, "(make|give you|get you) a referral"},
-    {"referral.connect", RF, E, N | kVetoAdvice, 0.8f,
-     "(i|we) (can|could) give you (the|a|some)? (number|contact|contacts|details|list|information) "
-     "(for|of|to)"},
-    {"referral.connect", RF, E, N | kVetoAdvice, 0.7f,
-     "(there are|there is|we have|i know) (people|someone|somebody|counselors|services) (who|that) "
-     "(can|could) "
-     "help"},
+    {"referral.open_to", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f,
+     "(would|are) you (be)? (open|willing|interested) (to|in) *4 (@pro|therapy|counseling|counselling|"
+     "someone|support)"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f,
+     "i (can|could|will|would|am happy to|would be happy to|would like to) (connect|refer|link|put|"
+     "introduce|hook) you (up)? (with|to|in touch)"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f, "(refer|referring) you"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f,
+     "(make|give you|get you) a referral"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+     "(i|we) (can|could) give you (the|a|some)? (number|contact|contacts|details|list|information) (for|"
+     "of|to)"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.7f,
+     "(there are|there is|we have|i know) (people|someone|somebody|counselors|services) (who|that) (can|"
+     "could) help"},
 };
 
 }  // namespace

@@ -42,16 +42,15 @@ constexpr RuleSpec kRules[] = {
     {"advice.could_you_try", A, E, kNegatable, 0.7f, "(could|would) you consider"},
     {"advice.could_you_try", A, E, kNegatable, 0.75f, "(could|can) you (maybe|perhaps|possibly) @verb"},
     {"advice.might_help", A, E, kNegatable | kReported, 0.6f,
-     "(it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) "
-     "(might|may|could|would) "
-     "(really|also|definitely)? help (you|to|with)?"},
+     "(it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|"
+     "could|would) (really|also|definitely)? help (you|to|with)?"},
     {"advice.maybe_try", A, E, 0, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
     {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb)"},
     {"advice.how_about", A, E, 0, 0.8f, "what about (you|we) (just)? @verb"},
     {"advice.how_about", A, E, 0, 0.75f,
-     "what about "
-     "(trying|calling|talking|asking|writing|making|going|taking|getting|looking|reaching|telling)"},
+     "what about (trying|calling|talking|asking|writing|making|going|taking|getting|looking|reaching|"
+     "telling)"},
     // The helper's own recommendation, however softened.
     {"advice.i_suggest", A, E, kNegatable, 0.9f,
      "i (would|will)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
@@ -63,9 +62,8 @@ constexpr RuleSpec kRules[] = {
     {"advice.best_thing", A, E, kNegatable, 0.8f,
      "the best (thing|option|way|move|idea|bet|plan) *4 (is|would|might|could)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.8f,
-     "it (would|might|may|could) be (a)? (good|best|better|wise|helpful|worth|smart|useful) (idea)? "
-     "(to|if|for "
-     "you)"},
+     "it (would|might|may|could) be (a)? (good|best|better|wise|helpful|worth|smart|useful) (idea)? (to|"
+     "if|for you)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f,
      "it (is|will be) (a good idea|best|wise|smart|important|a good thing) (to|that you|for you to)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f, "it (might|may|could|would|will) help (to|if you)"},
@@ -74,23 +72,25 @@ constexpr RuleSpec kRules[] = {
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
     {"advice.make_sure", A, E, 0, 0.8f, "^ remember to"},
     {"advice.options", A, E, kNegatable, 0.75f,
-     "(one|another) (option|thing|idea|possibility|approach|strategy|step) (you could|you can|you "
-     "might|would "
-     "be|might be|could be|is to)"},
+     "(one|another) (option|thing|idea|possibility|approach|strategy|step) (you could|you can|you might|"
+     "would be|might be|could be|is to)"},
     {"advice.options", A, E, kNegatable, 0.75f, "something you (could|might|can) (try|do)"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) @verb"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) be (so|too) hard on yourself"},
     {"advice.be_kind", A, E, 0, 0.8f,
      "^ be (more)? (kind|kinder|gentle|gentler|patient|easy|easier|careful|honest|nicer|firm|open|clear) "
-     "(to|with|on|"
-     "about)?"},
+     "(to|with|on|about)?"},
 
     // Phrases that look like directives but are not.
     {"veto.advice.courtesy", A, V, 0, 1.0f,
-     "^ (take care|go ahead|go on|keep going|hang in there|let me|excuse me|forgive me|see you|stop me|hold "
-     "on|"
-     "hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that thought)"},
+     "^ (take care|go ahead|go on|keep going|hang in there|let me|excuse me|forgive me|see you|stop me|"
+     "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
+     "thought)"},
     {"veto.advice.shouldnt_have_to", A, V, 0, 1.0f, "(should|would) not have to"},
+    // A need named for the client ("you need to know it's safe") reflects it.
+    {"veto.advice.named_need", A, V, 0, 1.0f,
+     "you (really|just)? need to (know|feel|hear|trust|be heard|be sure|be understood|be believed|be "
+     "safe)"},
     {"veto.advice.nobody_should", A, V, 0, 1.0f, "(no one|nobody) (should|has to|deserves)"},
 
     // Minimising reassurance: closes the feeling instead of exploring it.
@@ -100,15 +100,14 @@ constexpr RuleSpec kRules[] = {
     {"reassurance.dont_worry", R, E, 0, 0.8f,
      "(do not|no need to|never) feel (bad|guilty|sad|ashamed|embarrassed|stupid)"},
     {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
-     "you (should not|do not need to|do not have to) (feel|be) (bad|guilty|sad|ashamed|embarrassed|stupid|"
-     "worried|scared|afraid|upset)"},
+     "you (should not|do not need to|do not have to) (feel|be) (bad|guilty|sad|ashamed|embarrassed|"
+     "stupid|worried|scared|afraid|upset)"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.9f,
-     "(it|everything|things|you|this|all|that) (will|is going to|are going to) (all)? (be|turn out|work out) "
-     "(all)? (fine|okay|ok|alright|great|good|better|perfect|well)"},
+     "(it|everything|things|you|this|all|that) (will|is going to|are going to) (all)? (be|turn out|work "
+     "out) (all)? (fine|okay|ok|alright|great|good|better|perfect|well)"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
-     "(it|everything|things|this) (will|is going to|are going to) (all)? (work|sort|turn) "
-     "(itself|themselves)? "
-     "out"},
+     "(it|everything|things|this) (will|is going to|are going to) (all)? (work|sort|turn) (itself|"
+     "themselves)? out"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
      "you (will|are going to) (be|feel|get) (fine|okay|ok|alright|better|over it|through this|through it)"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.85f, "(it|everything|things) will (be|get) better"},
@@ -117,33 +116,38 @@ constexpr RuleSpec kRules[] = {
     {"reassurance.could_be_worse", R, E, kNegatable, 0.9f,
      "could (always)? (be|have been) (a lot|much|way)? worse"},
     {"reassurance.could_be_worse", R, E, kNegatable, 0.85f,
-     "(others|other people|some people|lots of people|many people|plenty of people) have it (much|way|a lot|"
-     "even)? worse"},
+     "(others|other people|some people|lots of people|many people|plenty of people) have it (much|way|a "
+     "lot|even)? worse"},
     {"reassurance.not_that_bad", R, E, 0, 0.85f,
-     "(it|that|this) (is|was) not (that|so|really|even)? (bad|serious|a big deal|the end of the world)"},
+     "(is|was|are) not (that|so|really|even)? (bad|serious|a big deal|the end of the world)"},
+    {"reassurance.not_that_bad", R, E, 0, 0.85f, "not as bad as (you think|it seems|it looks|you feel)"},
+    {"reassurance.not_that_bad", R, E, 0, 0.85f,
+     "(not|no need to|do not) make a big (thing|deal) (of|out of)"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f,
+     "(you have|you have got|you got) (so much|a lot|everything|plenty|lots) to live for"},
+    {"reassurance.not_that_bad", R, E, kVetoAdvice, 0.75f,
+     "^ (do not|you should not) (say|talk like|think like) that"},
     {"reassurance.not_that_bad", R, E, 0, 0.8f, "(no|not a) big deal"},
     {"reassurance.not_that_bad", R, E, 0, 0.8f, "not the end of the world"},
     {"reassurance.platitude", R, E, kNegatable, 0.85f,
      "(everything happens for a reason|look on the bright side|cheer up|time heals|every cloud|think "
-     "positive|"
-     "think positively|stay positive|be positive|chin up)"},
+     "positive|think positively|stay positive|be positive|chin up)"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f, "(it|this|that) (will|shall) pass"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f,
      "you have (so much|a lot|lots|plenty) to be (grateful|thankful|happy) (for|about)"},
 
     // Judging the client or their choices.
     {"judgment.harsh_label", J, E, kNegatable, 0.85f,
-     "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (stupid|dumb|"
-     "selfish|irresponsible|silly|foolish|lazy|childish|immature|ridiculous|pathetic|careless|reckless|wrong|"
-     "insane|crazy)"},
+     "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (stupid|"
+     "dumb|selfish|irresponsible|silly|foolish|lazy|childish|immature|ridiculous|pathetic|careless|"
+     "reckless|wrong|insane|crazy)"},
     {"judgment.harsh_label", J, E, kNegatable, 0.8f,
-     "(a|an|such a) (really|very)? (stupid|dumb|bad|terrible|silly|foolish|poor|horrible|awful) "
-     "(idea|decision|"
-     "choice|move|thing to do|mistake)"},
+     "(a|an|such a) (really|very)? (stupid|dumb|bad|terrible|silly|foolish|poor|horrible|awful) (idea|"
+     "decision|choice|move|thing to do|mistake)"},
     {"judgment.harsh_label", J, E, kNegatable | kReported, 0.85f,
-     "you (are|were) (being)? (so|really|just|too|very|way too)? (stupid|lazy|selfish|dramatic|irresponsible|"
-     "ridiculous|weak|childish|immature|paranoid|naive|oversensitive|unreasonable|overreacting|overthinking|"
-     "exaggerating|pathetic|silly|sensitive|crazy)"},
+     "you (are|were) (being)? (so|really|just|too|very|way too)? (stupid|lazy|selfish|dramatic|"
+     "irresponsible|ridiculous|weak|childish|immature|paranoid|naive|oversensitive|unreasonable|"
+     "overreacting|overthinking|exaggerating|pathetic|silly|sensitive|crazy)"},
     {"judgment.blame", J, E, kNegatable, 0.9f,
      "(it is|that is|it was|this is) (all|entirely|totally|really)? your (own)? fault"},
     {"judgment.blame", J, E, kNegatable, 0.9f, "you (only)? have (only)? yourself to blame"},
@@ -156,12 +160,15 @@ constexpr RuleSpec kRules[] = {
     {"judgment.excuses", J, E, 0, 0.85f, "(that|this) is (no|just an|only an) excuse"},
     {"judgment.excuses", J, E, kNegatable, 0.8f, "(that|those|these) (are|is) (just)? excuses"},
     {"judgment.should_have", J, E, kNegatable | kReported | kVetoAdvice, 0.85f,
-     "you (should|ought to) (not)? have "
-     "(known|done|listened|called|gone|told|been|thought|said|asked|seen|left|"
-     "stopped|quit|tried|waited|stayed|talked|spoken|taken|realized|realised|noticed|come|gotten|got|paid|"
-     "saved)"},
+     "you (should|ought to) (not)? have (known|done|listened|called|gone|told|been|thought|said|asked|"
+     "seen|left|stopped|quit|tried|waited|stayed|talked|spoken|taken|realized|realised|noticed|come|"
+     "gotten|got|paid|saved)"},
     {"judgment.invalidating", J, E, kVetoAdvice, 0.8f,
      "you (should not|do not need to|have no reason to) feel (that way|like that|this way|that)"},
+    {"judgment.invalidating", J, E, 0, 0.8f, "you do not (really)? mean (that|it)"},
+    {"judgment.harsh_label", J, E, kNegatable | kReported, 0.8f,
+     "(was|were|is|are|being) (probably|just|really|totally|so|being)? (just|being)? (overreacting|"
+     "dramatic|paranoid|hysterical|crazy|selfish|lazy)"},
     {"judgment.invalidating", J, E, kNegatable, 0.85f,
      "(grow up|man up|get over it|toughen up|suck it up|shame on you|you should be ashamed)"},
 };

@@ -33,18 +33,17 @@ constexpr RuleSpec kRules[] = {
     {"question.open.say_more", OQ, E, kVetoAdvice, 0.85f, "^ (talk|speak) to me about"},
     {"question.open.say_more", OQ, E, kVetoAdvice, 0.85f, "^ (can|could|would)? you? (walk|take) me through"},
     {"question.open.describe", OQ, E, kVetoAdvice, 0.85f,
-     "^ (can|could|would)? you? (describe|explain) (to me|for me|what|how|why|a little|a "
-     "bit|more|that|this|it)"},
+     "^ (can|could|would)? you? (describe|explain) (to me|for me|what|how|why|a little|a bit|more|that|"
+     "this|it)"},
     {"question.open.describe", OQ, E, kVetoAdvice, 0.8f, "^ describe"},
     {"question.open.help_me_understand", OQ, E, kVetoAdvice, 0.9f, "help me (to)? understand"},
     {"question.open.curious", OQ, E, 0, 0.85f,
-     "i (would|will)? (like|love|want) to (hear|know|understand|learn) (more|about|what|how|why|a little|a "
-     "bit)"},
+     "i (would|will)? (like|love|want) to (hear|know|understand|learn) (more|about|what|how|why|a little|"
+     "a bit)"},
     {"question.open.curious", OQ, E, 0, 0.85f, "i am (really)? curious (about|what|how|why|to hear|to know)"},
     {"question.open.invite", OQ, E, kVetoAdvice, 0.8f,
-     "^ (can|could|would) you (think of|give me|share|explain|describe|talk|say|help "
-     "me|remember|walk|imagine|"
-     "picture|paint)"},
+     "^ (can|could|would) you (think of|give me|share|explain|describe|talk|say|help me|remember|walk|"
+     "imagine|picture|paint)"},
     {"question.open.invite", OQ, E, 0, 0.75f, "^ any (other|more)? (thoughts|ideas|sense|guesses|reactions)"},
     {"question.open.anything_else", OQ, E, 0, 0.75f, "^ (anything|something|what) else"},
     {"question.open.wonder_wh", OQ, E, 0, 0.8f,
@@ -56,8 +55,8 @@ constexpr RuleSpec kRules[] = {
     {"reflection.sounds_like", SR, ST, 0, 0.9f,
      "(it|that)? (sounds|sounded) (like|as if|as though|to me like)"},
     {"reflection.sounds_like", SR, ST, 0, 0.85f,
-     "(it|that|this) (sounds|sounded) (really|so|very|pretty|quite|incredibly|kind of|a bit)? "
-     "(@eval|@feeling)"},
+     "(it|that|this) (sounds|sounded) (really|so|very|pretty|quite|incredibly|kind of|a bit)? (@eval|"
+     "@feeling)"},
     {"reflection.seems", SR, ST, 0, 0.85f,
      "(it|that) (seems|seemed|looks|looked|appears) (like|as if|as though|to me)"},
     {"reflection.seems", SR, ST, 0, 0.85f, "you (seem|seemed|appear) (to be|like)?"},
@@ -65,26 +64,23 @@ constexpr RuleSpec kRules[] = {
      "i (am)? (hear|hearing) (that|you say|you saying|you are|what you|a lot of|how|some)"},
     {"reflection.i_hear", SR, ST, 0, 0.85f, "what i (am)? (hear|hearing) (is|you|from you)?"},
     {"reflection.you_feel", SR, ST, 0, 0.85f,
-     "you (are|have been|were|might be|may be|seem to be|must be|kind of|really|still|also|just)? "
-     "(feel|feeling|"
-     "felt|feels)"},
+     "you (are|have been|were|might be|may be|seem to be|must be|kind of|really|still|also|just)? (feel|"
+     "feeling|felt|feels)"},
     {"reflection.so_you", SR, ST, 0, 0.7f, "so you|your"},
     {"reflection.you_are_saying", SR, ST, 0, 0.85f, "you are (saying|telling me|describing)"},
     {"reflection.you_are_saying", SR, ST, 0, 0.85f, "what you are (saying|describing|telling me)"},
     {"reflection.you_are_saying", SR, ST, kNotInQuestion, 0.75f,
      "you (have)? (said|mentioned|told me|described|noticed|realized|realised)"},
     {"reflection.wondering", SR, ST, 0, 0.8f,
-     "you are (wondering|not sure|unsure|torn|struggling|trying to figure out|thinking "
-     "about|considering|hoping|"
-     "questioning)"},
+     "you are (wondering|not sure|unsure|torn|struggling|trying to figure out|thinking about|considering|"
+     "hoping|questioning)"},
     {"reflection.part_of_you", CR, ST, 0, 0.9f, "part of you"},
     {"reflection.on_one_hand", CR, ST, 0, 0.9f, "(on|in) (the)? one hand"},
     {"reflection.on_one_hand", CR, ST, 0, 0.85f, "on the other hand"},
     {"reflection.must_be", SR, ST, 0, 0.85f, "(that|it|this) must (be|have been|feel|have felt)"},
     {"reflection.must_be", SR, ST, 0, 0.8f,
-     "(that|it|this) (would|could|can|might) (be|feel|make you feel) "
-     "(really|so|very|pretty|quite|incredibly|such "
-     "a)? (@eval|@feeling)"},
+     "(that|it|this) (would|could|can|might) (be|feel|make you feel) (really|so|very|pretty|quite|"
+     "incredibly|such a)? (@eval|@feeling)"},
     {"reflection.must_be", CR, ST, 0, 0.85f, "you must (be|feel|have been|have felt)"},
     {"reflection.inference", CR, ST, 0, 0.8f, "i imagine (that)? (you|it|this|that|there)"},
     {"reflection.inference", CR, ST, 0, 0.8f, "i (get|have|am getting) (the|a) (sense|feeling|impression)"},
@@ -97,8 +93,8 @@ constexpr RuleSpec kRules[] = {
      "lot)"},
     {"reflection.evaluation", SR, ST, 0, 0.75f,
      "^ (that|it|this|things|life|everything) (is|was|has been|have been|are|were|can be|gets|got|is "
-     "getting) "
-     "(really|so|very|pretty|quite|incredibly|such a|a bit|kind of|super|extremely|just)? (@eval)"},
+     "getting) (really|so|very|pretty|quite|incredibly|such a|a bit|kind of|super|extremely|just)? "
+     "(@eval)"},
     {"reflection.evaluation", SR, ST, 0, 0.7f,
      "^ (what a|such a) (@eval|lot|mess|shame|struggle|relief|burden)"},
 
@@ -121,91 +117,75 @@ constexpr RuleSpec kRules[] = {
     {"summary.so_far", SU, E, 0, 0.85f, "so far (you|we|today)"},
     {"summary.recap", SU, E, 0, 0.85f,
      "(let me|let us|if i (can|could|may)) (see if i can|just|try to|quickly)? (summarize|summarise|sum "
-     "up|sum "
-     "this up|sum that up|recap|pull (this|that|it|things|all this) together|go over what)"},
+     "up|sum this up|sum that up|recap|pull (this|that|it|things|all this) together|go over what)"},
     {"summary.recap", SU, E, 0, 0.85f,
      "let me (see|make sure|check) (if|that)? i (have|got|understand|heard|am understanding|am getting)"},
     {"summary.recap", SU, E, 0, 0.85f, "(to|just to) (sum up|summarize|summarise|recap)"},
     {"summary.recap", SU, E, 0, 0.85f, "in (summary|sum)"},
     {"summary.recap", SU, E, kNeedsJoin, 0.8f, "(what|so what) i have heard (so far|today|is)"},
     {"summary.gathered", SU, E, 0, 0.8f,
-     "you have (told me|mentioned|talked about|described|shared|said|raised|brought up) (a "
-     "few|several|some|a couple "
-     "of|two|three|many|a lot of|lots of) (things|reasons|ways|concerns|ideas|worries|points)"},
+     "you have (told me|mentioned|talked about|described|shared|said|raised|brought up) (a few|several|"
+     "some|a couple of|two|three|many|a lot of|lots of) (things|reasons|ways|concerns|ideas|worries|"
+     "points)"},
     {"summary.gathered", SU, E, 0, 0.8f,
      "(a few|several|a couple of|two|three) (things|reasons|concerns|ideas|worries) (that)? you "
-     "(mentioned|have|"
-     "talked|said|shared|brought up|raised)"},
+     "(mentioned|have|talked|said|shared|brought up|raised)"},
     {"summary.gathered", SU, E, kNeedsJoin, 0.75f, "you have (told me|mentioned|talked about|described)"},
 
     // Affirmation: names a strength or effort of the client's.
     {"affirmation.courage", AF, E, N, 0.9f,
      "(that|it|this|you|what you did) (took|takes|must have taken|must take|shows|showed|show|needed|has "
-     "taken) "
-     "(a lot of|real|so much|some|great|a great deal of|a ton of)? (courage|guts|strength|bravery|commitment|"
-     "determination)"},
+     "taken) (a lot of|real|so much|some|great|a great deal of|a ton of)? (courage|guts|strength|bravery|"
+     "commitment|determination)"},
     {"affirmation.strength", AF, E, N, 0.8f,
-     "you (are|were|have been|really are|seem|are being|are clearly|were really) "
-     "(so|really|very|incredibly|such|"
-     "clearly|obviously)? (a)? "
-     "(brave|courageous|strong|resilient|resourceful|determined|thoughtful|insightful|"
-     "committed|caring|wise|capable|persistent|dedicated|generous|creative|loving|devoted|good at|great "
-     "at|hard "
-     "working|hardworking|self-aware)"},
+     "you (are|were|have been|really are|seem|are being|are clearly|were really) (so|really|very|"
+     "incredibly|such|clearly|obviously)? (a)? (brave|courageous|strong|resilient|resourceful|determined|"
+     "thoughtful|insightful|committed|caring|wise|capable|persistent|dedicated|generous|creative|loving|"
+     "devoted|good at|great at|hard working|hardworking|self-aware)"},
     {"affirmation.strength", AF, E, N, 0.8f,
-     "you (are|were|have been) (a|such a|a really|a very) (good|great|caring|loving|devoted|wonderful|strong|"
-     "dedicated) (mom|mother|dad|father|parent|friend|person|partner|son|daughter|worker|employee)"},
+     "you (are|were|have been) (a|such a|a really|a very) (good|great|caring|loving|devoted|wonderful|"
+     "strong|dedicated) (mom|mother|dad|father|parent|friend|person|partner|son|daughter|worker|employee)"},
     {"affirmation.strength", AF, E, N, 0.75f,
      "you (have|have got|got|clearly have) (a lot of|many|real|so many|some|lots of|great|so much) "
-     "(strengths|"
-     "skills|resources|courage|strength|insight|wisdom|determination)"},
+     "(strengths|skills|resources|courage|strength|insight|wisdom|determination)"},
     {"affirmation.good_step", AF, E, N, 0.8f,
      "(that is|that was|this is|that sounds like|sounds like|what a|it is|that would be) (a|an|such a)? "
-     "(really|"
-     "very)? "
-     "(great|good|wonderful|excellent|huge|big|important|positive|fantastic|amazing|brilliant|real|healthy|"
-     "smart|solid|courageous|brave) "
-     "(step|idea|insight|start|progress|achievement|accomplishment|decision|effort|"
-     "change|plan|move|goal|sign|first step|realization|realisation|thing to do)"},
+     "(really|very)? (great|good|wonderful|excellent|huge|big|important|positive|fantastic|amazing|"
+     "brilliant|real|healthy|smart|solid|courageous|brave) (step|idea|insight|start|progress|achievement|"
+     "accomplishment|decision|effort|change|plan|move|goal|sign|first step|realization|realisation|thing "
+     "to do)"},
     {"affirmation.effort", AF, E, N, 0.8f,
      "you (have|had)? (really|clearly|obviously)? (worked|tried|been working|been trying|fought|pushed) "
-     "(so|really|"
-     "very|incredibly)? hard"},
+     "(so|really|very|incredibly)? hard"},
     {"affirmation.effort", AF, E, N, 0.8f,
      "you (have|have already|already)? (made|done|put in|achieved) (real|a lot of|great|good|some|so "
-     "much|huge|"
-     "tremendous|such|amazing) (progress|effort|work|changes|strides)"},
+     "much|huge|tremendous|such|amazing) (progress|effort|work|changes|strides)"},
     {"affirmation.thanks_for_trust", AF, E, 0, 0.85f,
-     "(thank you|thanks) (so much|very much)? for (trusting|sharing|telling|being (so)? "
-     "(honest|open)|opening up|"
-     "your honesty|your openness|reaching out|being willing)"},
+     "(thank you|thanks) (so much|very much)? for (trusting|sharing|telling|being (so)? (honest|open)|"
+     "opening up|your honesty|your openness|reaching out|being willing)"},
     {"affirmation.thanks_for_trust", AF, E, 0, 0.85f,
-     "i (really)? appreciate (you|your) "
-     "(sharing|telling|honesty|openness|being|trust|effort|courage|willingness|"
-     "talking|coming|doing|taking)"},
+     "i (really)? appreciate (you|your) (sharing|telling|honesty|openness|being|trust|effort|courage|"
+     "willingness|talking|coming|doing|taking)"},
     {"affirmation.care", AF, E, N, 0.8f,
-     "you (clearly|obviously|really|truly|genuinely|deeply|must) (care|love|cared|loved) (so much|a "
-     "lot|deeply)? "
-     "(about|for)?"},
+     "you (clearly|obviously|really|truly|genuinely|deeply|must) (care|love|cared|loved) (so much|a lot|"
+     "deeply)? (about|for)?"},
     {"affirmation.care", AF, E, N, 0.8f, "it is (clear|obvious) (that)? you (care|love|want|are|have)"},
     {"affirmation.care", AF, E, N, 0.8f, "you care (so much|a lot|deeply) about"},
     {"affirmation.praise", AF, E, N, 0.85f,
      "i am (so|really|very|truly)? (proud of|impressed|inspired|amazed by|glad you|happy you)"},
     {"affirmation.praise", AF, E, 0, 0.85f,
-     "(good for you|well done|way to go|good job|great job|nice work|nice job|great work|amazing "
-     "work|bravo)"},
+     "(good for you|well done|way to go|good job|great job|nice work|nice job|great work|amazing work|"
+     "bravo)"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.85f,
      "you should (be|feel) (really|so|very)? (proud|pleased)"},
     {"affirmation.praise", AF, E, N, 0.8f,
-     "you (did|have done|are doing|have been doing) (a)? (really|so)? "
-     "(great|good|amazing|fantastic|wonderful|"
-     "brilliant|well|the right thing|your best|an amazing|a great|a good)"},
+     "you (did|have done|are doing|have been doing) (a)? (really|so)? (great|good|amazing|fantastic|"
+     "wonderful|brilliant|well|the right thing|your best|an amazing|a great|a good)"},
     {"affirmation.praise", AF, E, N, 0.75f, "you (can|will|could) (do|handle|get through) (it|this|that)"},
     {"affirmation.praise", AF, E, 0, 0.8f, "(i|i really|i truly) believe in you"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
-     "happy|support|"
-     "respect|kindness|to feel)"},
+     "happy|support|respect|kindness|to feel)"},
     {"affirmation.praise", AF, E, 0, 0.75f, "^ you (have)? got this"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.8f,
      "keep (it up|up the good work|up the great work|going like this)"},
@@ -216,14 +196,13 @@ constexpr RuleSpec kRules[] = {
     // Autonomy: the decision stays with the client.
     {"autonomy.your_choice", AU, E, N, 0.9f,
      "(is|it is|that is|this is) (really|totally|entirely|completely|all|ultimately|still)? your (own)? "
-     "(decision|"
-     "choice|call|life|body)"},
+     "(decision|choice|call|life|body)"},
     {"autonomy.your_choice", AU, E, N, 0.9f, "(the|that) (choice|decision|call) is (all)? (yours|up to you)"},
     {"autonomy.your_choice", AU, E, N, 0.85f, "^ your (call|choice|decision)"},
     {"autonomy.up_to_you", AU, E, N, 0.9f, "up to you"},
     {"autonomy.know_best", AU, E, N, 0.9f,
-     "you know (yourself|your life|your situation|what is best|best|better than anyone|what you need|what "
-     "works)"},
+     "you know (yourself|your life|your situation|what is best|best|better than anyone|what you need|"
+     "what works)"},
     {"autonomy.know_best", AU, E, N, 0.85f,
      "you are (really)? the (expert|best judge|one who knows|one who decides|one who gets to decide|boss)"},
     {"autonomy.know_best", AU, E, N, 0.85f, "only you (can|know)"},
@@ -260,72 +239,59 @@ constexpr RuleSpec kRules[] = {
      "(would|will|is) it (be)? (ok|okay|alright|all right|fine|cool) (with you)? (if (i|we)|for me to|to)"},
     {"permission.is_it_ok", PE, E, 0, 0.9f, "(do|would) you mind if (i|we)"},
     {"permission.can_i", PE, E, 0, 0.85f,
-     "^ (can|could|may|might) i (just)? "
-     "(share|offer|tell|give|suggest|ask|mention|add|make|say|read|talk|show|run|"
-     "check|bring|point|throw|pass|provide|explain|describe|go over|jump in|offer)"},
+     "^ (can|could|may|might) i (just)? (share|offer|tell|give|suggest|ask|mention|add|make|say|read|"
+     "talk|show|run|check|bring|point|throw|pass|provide|explain|describe|go over|jump in|offer)"},
     {"permission.can_i", PE, E, 0, 0.8f, "^ may i"},
     {"permission.would_you_like", PE, E, 0, 0.85f,
      "(would|do) you (like|want) (to hear|me to (share|tell|give|suggest|offer|explain|go over|talk "
-     "about)|some "
-     "(information|ideas|suggestions|tips|thoughts|feedback|resources|advice|info)|to know (more)? "
-     "about|more "
-     "information|to (learn|hear) (more|about|what))"},
+     "about)|some (information|ideas|suggestions|tips|thoughts|feedback|resources|advice|info)|to know "
+     "(more)? about|more information|to (learn|hear) (more|about|what))"},
     {"permission.would_you_like", PE, E, 0, 0.85f,
-     "(would|are) you (be)? (interested|open) (in|to) (hearing|learning|some (information|ideas|suggestions|"
-     "thoughts)|hear)"},
+     "(would|are) you (be)? (interested|open) (in|to) (hearing|learning|some (information|ideas|"
+     "suggestions|thoughts)|hear)"},
     {"permission.would_you_like", PE, E, 0, 0.8f, "would it (help|be helpful|be useful) if i"},
+    {"permission.if_you_like", PE, E, 0, 0.75f,
+     "^ if you (would like|would like to|want|want to|like|are open to it|are okay with that|are up for "
+     "it) (we|i)"},
     {"permission.would_you_like", PE, E, 0, 0.8f,
-     "if (you (want|like|would like|are interested|are open to it)|that is (ok|okay|alright)) *2 i "
-     "(can|could) "
-     "(share|tell|give|offer|suggest)"},
+     "if (you (want|like|would like|are interested|are open to it)|that is (ok|okay|alright)) *2 i (can|"
+     "could) (share|tell|give|offer|suggest)"},
 
     // Information: facts, norms, resources.
     {"information.many_people", IN, E, N, 0.85f,
-     "(many|most|some|lots of|a lot of|plenty of|other) "
-     "(people|folks|parents|patients|clients|students|adults|"
-     "women|men|peers|survivors) (find|feel|experience|have|go "
-     "through|struggle|say|report|notice|get|deal|who|in|"
-     "with|like)"},
+     "(many|most|some|lots of|a lot of|plenty of|other) (people|folks|parents|patients|clients|students|"
+     "adults|women|men|peers|survivors) (find|feel|experience|have|go through|struggle|say|report|notice|"
+     "get|deal|who|in|with|like)"},
     {"information.common", IN, E, N, 0.8f,
-     "(common|normal|natural|typical|usual|understandable) "
-     "(to|for|when|that|in|among|after|reaction|response|"
-     "experience|part)"},
+     "(common|normal|natural|typical|usual|understandable) (to|for|when|that|in|among|after|reaction|"
+     "response|experience|part)"},
     {"information.resources", IN, E, 0, 0.85f,
      "(there is|there are|we have|they have|there is also|there are also) (a|an|some|several|many|lots "
-     "of|free|"
-     "local)? (free|local|weekly|online|great|good)? (group|groups|program|programs|programme|class|classes|"
-     "service|services|website|websites|app|apps|meeting|meetings|resource|resources|organization|"
-     "organizations|"
-     "organisation|workshop|workshops|book|books|course|courses|clinic|clinics|center|centers|centre|fund|"
-     "funds|"
-     "shelter|shelters|food bank|benefits|assistance)"},
+     "of|free|local)? (free|local|weekly|online|great|good)? (group|groups|program|programs|programme|"
+     "class|classes|service|services|website|websites|app|apps|meeting|meetings|resource|resources|"
+     "organization|organizations|organisation|workshop|workshops|book|books|course|courses|clinic|"
+     "clinics|center|centers|centre|fund|funds|shelter|shelters|food bank|benefits|assistance)"},
     {"information.hours", IN, E, 0, 0.8f,
-     "(is|are) open "
-     "(from|on|until|till|every|daily|all|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-     "weekdays|weekends|@num)"},
+     "(is|are) open (from|on|until|till|every|daily|all|monday|tuesday|wednesday|thursday|friday|"
+     "saturday|sunday|weekdays|weekends|@num)"},
     {"information.hours", IN, E, 0, 0.8f,
-     "(meets|runs|opens|closes) "
-     "(every|on|at|weekly|once|twice|daily|monday|tuesday|wednesday|thursday|friday|"
-     "saturday|sunday)"},
+     "(meets|runs|opens|closes) (every|on|at|weekly|once|twice|daily|monday|tuesday|wednesday|thursday|"
+     "friday|saturday|sunday)"},
     {"information.hours", IN, E, 0, 0.75f,
-     "(the|our|that) (office|center|centre|clinic|group|program|library|shelter|service|line) "
-     "(is|opens|closes|"
-     "meets|runs|offers|has|provides|can|will)"},
+     "(the|our|that) (office|center|centre|clinic|group|program|library|shelter|service|line) (is|opens|"
+     "closes|meets|runs|offers|has|provides|can|will)"},
     {"information.research", IN, E, N, 0.85f,
-     "(research|studies|evidence|data|science|experts|doctors|guidelines|statistics) "
-     "(show|shows|suggest|suggests|"
-     "says|say|indicate|indicates|has shown|have shown|found|recommend|recommends|tells us)"},
+     "(research|studies|evidence|data|science|experts|doctors|guidelines|statistics) (show|shows|suggest|"
+     "suggests|says|say|indicate|indicates|has shown|have shown|found|recommend|recommends|tells us)"},
     {"information.research", IN, E, 0, 0.8f, "according to"},
     {"information.effects", IN, E, N, 0.7f,
-     "(alcohol|drinking|smoking|stress|caffeine|sleep|exercise|nicotine|sugar|cigarettes|drugs|weed|cannabis|"
-     "marijuana|vaping|diet|medication|withdrawal|depression|anxiety|trauma|grief) (can|may|might|tends "
-     "to|often|"
-     "usually|actually|also|affects|increases|reduces|raises|lowers|causes|helps|is linked|is associated|is "
-     "one "
-     "of|is a)"},
+     "(alcohol|drinking|smoking|stress|caffeine|sleep|exercise|nicotine|sugar|cigarettes|drugs|weed|"
+     "cannabis|marijuana|vaping|diet|medication|withdrawal|depression|anxiety|trauma|grief) (can|may|"
+     "might|tends to|often|usually|actually|also|affects|increases|reduces|raises|lowers|causes|helps|is "
+     "linked|is associated|is one of|is a)"},
     {"information.amounts", IN, E, 0, 0.75f,
-     "@num (or @num)? (drinks|units|cigarettes|hours|minutes|days|weeks|times|servings|glasses|percent|mg|"
-     "milligrams) (a|per|each|every|of|in a) (day|week|month|night|year)?"},
+     "@num (or @num)? (drinks|units|cigarettes|hours|minutes|days|weeks|times|servings|glasses|percent|"
+     "mg|milligrams) (a|per|each|every|of|in a) (day|week|month|night|year)?"},
     {"information.generally", IN, E, kNotInQuestion, 0.6f,
      "^ (usually|typically|generally|normally|in general|on average|statistically|for most people)"},
     {"information.role", IN, E, 0, 0.8f, "(my|our) (role|job) (here)? is to"},
@@ -337,8 +303,7 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.when_i", SD, E, 0, 0.85f, "(when|after|before|back when) i (@past|first|was|used to)"},
     {"disclosure.been_there", SD, E, N, 0.9f,
      "i (have|have also|have definitely|have certainly)? been (there|through (that|this|it|something|a "
-     "lot|the "
-     "same|similar)|in (your|a similar|the same|similar) (shoes|situation|place|position|spot))"},
+     "lot|the same|similar)|in (your|a similar|the same|similar) (shoes|situation|place|position|spot))"},
     {"disclosure.been_there", SD, E, N, 0.85f,
      "i (went|have gone|also went|had to go) through (that|this|the same|something|a|it|similar|my own)"},
     {"disclosure.been_there", SD, E, N, 0.7f,
@@ -350,36 +315,18 @@ constexpr RuleSpec kRules[] = {
      "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
     {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
     {"disclosure.own_story", SD, E, N, 0.65f,
-     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have "
-     "been|have had|"
-     "have gone|have lost|have struggled|have "
-     "dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
-     "have found|have tried|have noticed|noticed)"},
+     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have been|"
+     "have had|have gone|have lost|have struggled|have dealt|tried|found|started|quit|stopped|moved|left|"
+     "spent|ended up|have found|have tried|have noticed|noticed)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (was|am|have been|had|did|just|also) "
-     "(wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
-     "curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|talked|spoke)"},
+     "i (was|am|have been|had|did|just|also) (wondering|thinking|going|hoping|trying|just|glad|happy|"
+     "sorry|able|curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|"
+     "talked|spoke)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
      "i (got|found|noticed|had) (it|that|this|you)"},
     {"disclosure.my_experience", SD, E, 0, 0.85f,
-     "(in|during|through|from) my (own)? "
-     "(recovery|experience|life|journey|case|family|past|addiction|drinking|"
-     "twenties|teens|marriage|divorce|childhood)"},
-    {"disclosure.been_there", SD, E, N, 0.85f,
-     "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
-    {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
-    {"disclosure.own_story", SD, E, N, 0.65f,
-     "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have "
-     "been|have had|"
-     "have gone|have lost|have struggled|have "
-     "dealt|did|tried|found|started|quit|stopped|moved|left|spent|ended up|"
-     "have found|have tried|have noticed|noticed)"},
-    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (was|am|have been|had|did|just|also) "
-     "(wondering|thinking|going|hoping|trying|just|glad|happy|sorry|able|"
-     "curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|talked|spoke)"},
-    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (got|found|noticed|had) (it|that|this|you)"},
+     "(in|during|through|from) my (own)? (recovery|experience|life|journey|case|family|past|addiction|"
+     "drinking|twenties|teens|marriage|divorce|childhood)"},
     {"disclosure.my_experience", SD, E, 0, 0.85f,
      "my (own)? (experience|recovery|story|journey) (is|was|has been|with)"},
     {"disclosure.i_remember", SD, E, 0, 0.85f, "i (remember|recall) (when|being|feeling|how i|that i|my)"},
@@ -387,16 +334,14 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.happened_to_me", SD, E, N, 0.9f,
      "(it|that|the same thing|something similar|this|the same) (has)? (happened|happens) to me"},
     {"disclosure.happened_to_me", SD, E, N, 0.85f,
-     "i (also)? (struggled|struggle|battled|battle|dealt|deal|suffered|suffer|lived|live|have struggled|have "
-     "lived|have dealt) with"},
+     "i (also)? (struggled|struggle|battled|battle|dealt|deal|suffered|suffer|lived|live|have struggled|"
+     "have lived|have dealt) with"},
     {"disclosure.happened_to_me", SD, E, N, 0.85f,
-     "i (was|got|have been|was also|also got) (diagnosed|divorced|fired|laid "
-     "off|addicted|sober|clean|homeless|"
-     "hospitalized|hospitalised|bullied|abused|evicted)"},
+     "i (was|got|have been|was also|also got) (diagnosed|divorced|fired|laid off|addicted|sober|clean|"
+     "homeless|hospitalized|hospitalised|bullied|abused|evicted)"},
     {"disclosure.happened_to_me", SD, E, N, 0.8f,
-     "i (have|had|have had) (a|my|the)? (similar|same|very similar) "
-     "(experience|situation|problem|issue|thing|"
-     "feeling|struggle)"},
+     "i (have|had|have had) (a|my|the)? (similar|same|very similar) (experience|situation|problem|issue|"
+     "thing|feeling|struggle)"},
     {"disclosure.happened_to_me", SD, E, 0, 0.75f,
      "my (own)? @relative (also)? (was|had|did|used to|passed|died|struggled|went|left|drank)"},
     {"disclosure.what_helped_me", SD, E, 0, 0.8f, "what (helped|helps|worked for|works for) me"},
@@ -407,16 +352,12 @@ constexpr RuleSpec kRules[] = {
     // Filler: acknowledgements, greetings, thanks, sympathy.
     {"filler.acknowledgement", FI, E, kWholeSentence, 0.8f,
      "(i see|i understand|i get it|i hear you|i hear ya|i know|i agree|got it|i got it|fair enough|of "
-     "course|no "
-     "problem|sounds good|that makes sense|makes sense|that is fair|fair point|no worries|all right|very "
-     "well|i see "
-     "what you mean|i know what you mean|that is right|that is true|it is true|you are right|exactly "
-     "right|for "
-     "sure|i bet|that is interesting|that is good|that is great|good point|uh huh|go on|keep going|i hear "
-     "what you "
-     "are saying|i can understand that|i understand that|that is okay|that is ok|it is okay|it is ok|fine by "
-     "me|"
-     "sure thing|let us see|let me see|you bet|thank goodness|i guess|you know|i mean)"},
+     "course|no problem|sounds good|that makes sense|makes sense|that is fair|fair point|no worries|all "
+     "right|very well|i see what you mean|i know what you mean|that is right|that is true|it is true|you "
+     "are right|exactly right|for sure|i bet|that is interesting|that is good|that is great|good point|"
+     "uh huh|go on|keep going|i hear what you are saying|i can understand that|i understand that|that is "
+     "okay|that is ok|it is okay|it is ok|fine by me|sure thing|let us see|let me see|you bet|thank "
+     "goodness|i guess|you know|i mean)"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(hi|hello|hey|welcome|welcome back|good (morning|afternoon|evening|night))"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
@@ -424,39 +365,34 @@ constexpr RuleSpec kRules[] = {
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(see you|talk to you|talk) (later|soon|next time|next week|tomorrow)?"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
-     "(take care|bye|goodbye|nice meeting you|have a (good|great|nice|lovely) (day|night|week|weekend|one|"
-     "afternoon|morning|evening))"},
+     "(take care|bye|goodbye|nice meeting you|have a (good|great|nice|lovely) (day|night|week|weekend|"
+     "one|afternoon|morning|evening))"},
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
      "(thank you|thanks|many thanks) (so|very)? (much|a lot)? (again|today|everyone)?"},
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
-     "(thank you|thanks) (so|very)? much? for "
-     "(coming|being|your|talking|today|that|having|meeting|the|letting) "
-     "*4"},
+     "(thank you|thanks) (so|very)? much? for (coming|being|your|talking|today|that|having|meeting|the|"
+     "letting) *4"},
     {"filler.praise", FI, E, 0, 0.7f,
-     "^ (that is|that was|that sounds|sounds|it is|this is|how|it looks|that looks) "
-     "(so|really|very|just|pretty|"
-     "quite)? "
-     "(fantastic|excellent|wonderful|great|good|awesome|amazing|neat|terrific|brilliant|fabulous|impressive|"
-     "cool|nice|lovely|perfect|fine|interesting)"},
+     "^ (that is|that was|that sounds|sounds|it is|this is|how|it looks|that looks) (so|really|very|just|"
+     "pretty|quite)? (fantastic|excellent|wonderful|great|good|awesome|amazing|neat|terrific|brilliant|"
+     "fabulous|impressive|cool|nice|lovely|perfect|fine|interesting)"},
     {"filler.acknowledgement", FI, E, 0, 0.7f, "^ you are (absolutely|totally|so|exactly|quite)? right"},
     {"filler.acknowledgement", FI, E, kWholeSentence, 0.75f,
-     "(not at all|of course not|no problem at all|not really|no way|i see that|that is it|there you go|here "
-     "we go|"
-     "all right then|good to know|glad to hear it|glad to hear that|i am glad|oh neat|oh good|oh great|oh "
-     "nice)"},
+     "(not at all|of course not|no problem at all|not really|no way|i see that|that is it|there you go|"
+     "here we go|all right then|good to know|glad to hear it|glad to hear that|i am glad|oh neat|oh good|"
+     "oh great|oh nice)"},
     {"filler.courtesy", FI, E, 0, 0.75f, "^ (you are|your) (very|more than|most|so|always)? welcome"},
     {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(no problem|my pleasure|anytime)"},
     {"filler.courtesy", FI, E, 0, 0.75f, "^ (you too|you as well|same to you)"},
     {"filler.courtesy", FI, E, 0, 0.7f,
-     "^ (you|i hope you|hope you) (have|enjoy) a (good|great|nice|lovely|wonderful|blessed) "
-     "(day|night|week|weekend|"
-     "evening|afternoon|morning|one|holiday)"},
+     "^ (you|i hope you|hope you) (have|enjoy) a (good|great|nice|lovely|wonderful|blessed) (day|night|"
+     "week|weekend|evening|afternoon|morning|one|holiday)"},
     {"filler.courtesy", FI, E, 0, 0.7f,
      "^ i (really|just|truly)? (hope|wish) (you|your|that|this|everything|things|it|the best)"},
     {"filler.courtesy", FI, E, 0, 0.7f, "(best of luck|good luck|all the best|take care of yourself)"},
     {"filler.sympathy", FI, E, 0, 0.7f,
-     "i am (so|really|very|truly|just)? sorry (to hear|that|about|for|you are|you have|this|it|you went|you "
-     "had)"},
+     "i am (so|really|very|truly|just)? sorry (to hear|that|about|for|you are|you have|this|it|you went|"
+     "you had)"},
     {"filler.sympathy", FI, E, kWholeSentence, 0.7f,
      "(sorry to hear that|so sorry|i am sorry|oh no|that sucks)"},
 };
