@@ -58,9 +58,10 @@ TerminalPlay play_terminal(Session& session, SessionRecorder& recorder, LineSour
   out << scenario.title << "\n";
   if (!scenario.summary.empty()) out << scenario.summary << "\n";
   if (!scenario.content_note.empty()) out << "Content note: " << scenario.content_note << "\n";
-  out << "You are talking with " << scenario.client.name;
-  if (!scenario.client.persona.empty()) out << " (" << scenario.client.persona << ")";
-  out << ". Mode: " << session_mode_name(session.mode()) << ".\n";
+  out << "You are talking with " << scenario.client.name << ". Mode: " << session_mode_name(session.mode())
+      << ".\n";
+  if (!scenario.client.persona.empty())
+    out << "About " << scenario.client.name << ": " << scenario.client.persona << "\n";
   bool quit = false;
   bool first = true;
   while (!session.ended() && !quit) {
