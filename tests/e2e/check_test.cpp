@@ -1,7 +1,9 @@
 // `attune check` as trainers use it: the shipped library is clean, broken files get precise diagnostics.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 
 #include "run_attune.h"
 
@@ -145,6 +147,43 @@ TEST(Cli, CodePrintsCodesWithEvidence) {
   EXPECT_EQ(run.status, 0);
   EXPECT_NE(run.out.find("primary: advice"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("rule "), std::string::npos) << run.out;
+}
+
+TEST(Cli, EvalReportsAgreementWithAnnotatedUtterances) {
+  Sandbox box;
+  auto data = box.write("mini.jsonl",
+                        R"({"text": "You should call your landlord tonight.", "label": "advice"}
+{"text": "What would help most right now?", "label": "open_question"}
+{"text": "It sounds like you're exhausted.", "label": "simple_reflection", "context": ["I'm so tired."]}
+{"text": "Mm-hmm.", "label": "other"}
+)");
+  auto run = box.run({"eval", data.string(), "--json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["n"], 4);
+  EXPECT_TRUE(report["kappa"].is_number());
+  EXPECT_TRUE(report["per_label"].contains("advice"));
+  EXPECT_TRUE(report["views"].contains("reflections_collapsed"));
+  auto table = box.run({"eval", data.string()});
+  EXPECT_NE(table.out.find("Cohen's kappa"), std::string::npos) << table.out;
+  EXPECT_EQ(box.run({"eval", (box.root() / "missing.jsonl").string()}).status, 2);
+}
+
+TEST(Cli, CodeJsonlWritesOneLinePerInputInOrder) {
+  Sandbox box;
+  auto data = box.write("in.jsonl", "{\"text\": \"Have you tried a budget?\"}\n{\"text\": \"Mm-hmm.\"}\n");
+  auto run = box.run({"code", "--jsonl", data.string()});
+  ASSERT_EQ(run.status, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  auto a = nlohmann::json::parse(first);
+  auto b = nlohmann::json::parse(second);
+  EXPECT_EQ(a["line"], 1);
+  EXPECT_EQ(a["primary"], "advice");
+  EXPECT_TRUE(a["codes"][0]["span"].is_array());
+  EXPECT_EQ(b["line"], 2);
 }
 
 }  // namespace

@@ -35,4 +35,10 @@ struct CodeOptions {
 };
 int run_code(const CodeOptions& options);
 
+struct EvalOptions {
+  std::string data;
+  bool json = false;
+};
+int run_eval(const EvalOptions& options);
+
 }  // namespace attune::cli

@@ -36,6 +36,12 @@ int main(int argc, char** argv) {
                        "A client line the utterance answers (repeatable, oldest first)");
   code_cmd->add_option("--jsonl", code.jsonl, "Code every line of a JSONL file with 'text' (and 'context')");
 
+  EvalOptions eval;
+  auto* eval_cmd = app.add_subcommand(
+      "eval", "Agreement of the coder with an annotated corpus (JSONL: text, label, context)");
+  eval_cmd->add_option("DATA", eval.data, "Annotated utterances, one JSON object a line")->required();
+  eval_cmd->add_flag("--json", eval.json, "Print the figures as JSON (top-level kappa is Cohen's kappa)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -44,6 +50,7 @@ int main(int argc, char** argv) {
   }
   if (check_cmd->parsed()) return run_check(check);
   if (play_cmd->parsed()) return run_play(play);
+  if (eval_cmd->parsed()) return run_eval(eval);
   if (code_cmd->parsed()) {
     if (!code.text == !code.jsonl) {
       std::cerr << "attune code: give either TEXT or --jsonl FILE\n";
