@@ -19,12 +19,14 @@ namespace {
 using detail::ClientWords;
 using detail::Hit;
 using detail::kNoToken;
+using detail::kNoWord;
 using detail::QuestionShape;
 using detail::Role;
 using detail::RuleSet;
 using detail::RuleSpec;
 using detail::Sentence;
 using detail::TokenizedText;
+using detail::WordId;
 
 struct Candidate {
   Code code{};
@@ -49,12 +51,24 @@ struct Scratch {
 
 // A statement sharing this much of the client's content words repeats them.
 constexpr double kEchoOverlap = 0.3;
+// A statement with a question mark needs more of the client's words to read as a reflection.
+constexpr double kRisingEchoOverlap = 0.5;
 // Longer statements that are not about the client read as information, not a fragment.
 constexpr std::uint32_t kMaxFragmentTokens = 6;
 constexpr std::uint32_t kMinInfoTokens = 8;
+// "So ..." carrying the client's story on needs a few words to say anything.
+constexpr std::uint32_t kMinContinuationTokens = 3;
 // A reflection this long, joining this many things with "and"/"also", summarises.
 constexpr std::uint32_t kMinSummaryTokens = 25;
 constexpr std::uint32_t kMinSummaryJoins = 2;
+// Advice evidence below this is a weak cue (bare imperative, "you can ...").
+constexpr float kFirmAdvice = 0.8f;
+// Reflections read from sentence shape alone (no stem) are at or below this confidence,
+// and the weakest of them (about the client, echo, fragment) at or below the second.
+constexpr float kShapeReflection = 0.6f;
+constexpr float kWeakReflection = 0.5f;
+// Codes found by a phrase (not by sentence shape) carry at least this confidence.
+constexpr float kPhraseEvidence = 0.7f;
 
 bool one_of(Code c, std::initializer_list<Code> codes) {
   return std::find(codes.begin(), codes.end(), c) != codes.end();
@@ -104,9 +118,18 @@ class UtteranceCoder {
   };
   ReflectionPick find_reflection(const Sentence& s, const Hit* stem, const SentenceFacts& f) const;
   void code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end);
+  std::uint32_t own_narrative(const Sentence& s) const;
+  std::uint32_t so_continuation(const Sentence& s) const;
+  bool ends_ed(std::uint32_t i) const;
+  bool ends_ly(std::uint32_t i) const;
   void add_summaries();
   void apply_caps();
   Code pick_primary() const;
+  void count_sentence_kinds();
+  // Before the caps: how many sentences read as plain statements of fact, and how
+  // many as reflections found only from sentence shape.
+  std::uint32_t info_sentences_ = 0;
+  std::uint32_t shape_reflection_sentences_ = 0;
 
   const RuleSet& rs_;
   Scratch& sc_;
@@ -143,20 +166,111 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
     return {from, "reflection.feeling_fragment", 0.55f, false};
   }
   if (f.question || f.any_emit || detail::has_first_person(rs_, t, s)) return {};
-  if (detail::has_second_person(rs_, t, s)) {
+  // Mentioning the client mirrors them only without the words of proposing or
+  // generalising: "a walk can help you unwind" advises, it does not reflect.
+  if (detail::has_second_person(rs_, t, s) && !detail::has_proposal_word(rs_, t, s, s.first)) {
     // "Asking for help feels like failing to you": about the client, though not led by "you".
     return {s.first, "reflection.about_client", 0.5f, false};
   }
-  if (sc_.client.empty() || detail::only_fillers(rs_, t, s)) return {};
+  if (detail::only_fillers(rs_, t, s)) return {};
+  // "So the move, and the money worries." A statement picked up with "so" and not
+  // about the helper carries the client's story on.
+  if (const std::uint32_t from = so_continuation(s); from != kNoToken) {
+    return {from, "reflection.so_continuation", 0.5f, false};
+  }
+  if (sc_.client.empty()) return {};
   std::uint32_t n = 0;
-  if (detail::client_overlap(t, s.first, s.last, sc_.client, n) >= kEchoOverlap && n >= 2) {
+  const double overlap = detail::client_overlap(t, s.first, s.last, sc_.client, n);
+  if (overlap >= kEchoOverlap && n >= 2) {
     return {s.first, "reflection.echo", 0.5f, false};
   }
-  if (s.last - s.first <= kMaxFragmentTokens) {
-    // A bare phrase answering the client ("Two months behind.") gives their words back.
+  bool last_said = true;  // nothing but acknowledgements follows this sentence
+  for (const Sentence* next = &s + 1; next < t.sentences.data() + t.sentences.size() && last_said; ++next) {
+    last_said = detail::only_fillers(rs_, t, *next);
+  }
+  if (s.last - s.first <= kMaxFragmentTokens && last_said) {
+    // A bare phrase answering the client ("Two months behind.") gives their words back;
+    // only at the end of the turn: a short opener ("Oh wow!") before more is an interjection.
     return {s.first, "reflection.fragment", 0.35f, false};
   }
   return {};
+}
+
+// The sentence opens with "so" (after other discourse words), then a statement of
+// at least kMinContinuationTokens words that is not an instruction or a question.
+std::uint32_t UtteranceCoder::so_continuation(const Sentence& s) const {
+  const TokenizedText& t = sc_.text;
+  const detail::Lexicon& lex = rs_.lexicon();
+  const auto& k = rs_.words();
+  std::uint32_t i = s.first;
+  bool so = false;
+  while (i < s.last && lex.is(t.tokens[i].id, detail::kAnchorSkip | detail::kFillerWord)) {
+    so = so || t.tokens[i].id == k.so;
+    ++i;
+  }
+  if (!so || s.last - i < kMinContinuationTokens || s.terminator == '?') return kNoToken;
+  if (lex.is(t.tokens[i].id, detail::kAux | detail::kWh | detail::kActionVerb)) return kNoToken;
+  if (lex.is(t.tokens[i].id, detail::kGreetingWord)) return kNoToken;
+  return i;
+}
+
+bool UtteranceCoder::ends_ly(std::uint32_t i) const {
+  const detail::Token& tok = sc_.text.tokens[i];
+  if (tok.end - tok.begin < 5) return false;
+  return (text_[tok.end - 2] | 0x20) == 'l' && (text_[tok.end - 1] | 0x20) == 'y';
+}
+
+bool UtteranceCoder::ends_ed(std::uint32_t i) const {
+  const detail::Token& tok = sc_.text.tokens[i];
+  if (tok.end - tok.begin < 5) return false;
+  const char a = static_cast<char>(text_[tok.end - 2] | 0x20);
+  const char b = static_cast<char>(text_[tok.end - 1] | 0x20);
+  return a == 'e' && b == 'd';
+}
+
+// The helper telling their own story with no "you" in it: "I moved out at nineteen",
+// "My brother had the same thing". Returns where it starts, or kNoToken.
+std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
+  const TokenizedText& t = sc_.text;
+  const detail::Lexicon& lex = rs_.lexicon();
+  const auto& k = rs_.words();
+  if (s.terminator == '?' || detail::has_second_person(rs_, t, s)) return kNoToken;
+  for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
+    const detail::Token& tok = t.tokens[i];
+    if ((tok.flags & detail::kAnchor) == 0) continue;
+    if (tok.id == k.i) {
+      // "I also", "I once", "I recently": skip up to two adverbs.
+      auto adverb = [&](std::uint32_t j) {
+        const WordId id = t.tokens[j].id;
+        return lex.is(id, detail::kHedge | detail::kIntensifier) || id == k.also || id == k.once ||
+               id == k.always || id == k.still || id == k.even || (id == kNoWord && ends_ly(j));
+      };
+      std::uint32_t j = i + 1;
+      for (int skipped = 0; skipped < 2 && j + 1 < s.last && adverb(j); ++skipped) ++j;
+      if (j >= s.last) return kNoToken;
+      const WordId v = t.tokens[j].id;
+      // "I think", "I hoped": a stance, not a story ("I felt" tells one).
+      if (lex.is(v, detail::kReportVerb) && v != k.felt) return kNoToken;
+      // "I have been", "I had to": perfect and past forms.
+      if (v == k.have && j + 1 < s.last &&
+          (lex.is(t.tokens[j + 1].id, detail::kPastVerb) || ends_ed(j + 1) || t.tokens[j + 1].id == k.been))
+        return i;
+      if (v != k.have && (lex.is(v, detail::kPastVerb) || (v == kNoWord && ends_ed(j)))) return i;
+      return kNoToken;
+    }
+    if (tok.id == k.my) {
+      // "My sister was...", "my dog has...": the helper's own life, with a verb.
+      for (std::uint32_t j = i + 1; j < s.last && j <= i + 3; ++j) {
+        const WordId v = t.tokens[j].id;
+        if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
+        if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || (v == kNoWord && ends_ed(j))) {
+          return j > i + 1 ? i : kNoToken;
+        }
+      }
+      return kNoToken;
+    }
+  }
+  return kNoToken;
 }
 
 void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end) {
@@ -170,6 +284,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool any_other_emit = false;  // anything but filler: a phrase already says what the sentence does
   bool marker = false;
   bool no_imperative = false;
+  bool here_and_now = false;  // "I was wondering...": the helper now, not their story
   const Hit* open_cue = nullptr;
   const Hit* closed_cue = nullptr;
   const Hit* stem = nullptr;
@@ -181,6 +296,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
       continue;
     }
     if (spec.role == Role::kMarker) marker = true;
+    if (spec.role == Role::kVeto && spec.code == Code::self_disclosure) here_and_now = true;
     // "Go on", "take care": a phrase has already said this verb is not a directive.
     if ((spec.role == Role::kVeto && spec.code == Code::advice) || (spec.flags & detail::kVetoAdvice) != 0) {
       no_imperative = true;
@@ -219,14 +335,23 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool reflected = false;
   // A statement with a question mark is usually heard as a question, unless a
   // reflection stem ("It sounds like...?") says otherwise.
-  const bool stem_rising = rising && stem != nullptr;
+  bool stem_rising = rising && stem != nullptr;
+  // A statement giving the client's own words back with a rising tone ("Your sister
+  // stopped calling?") checks understanding: a reflection, as MITI codes it.
+  if (rising && !stem_rising && !any_other_emit && !sc_.client.empty()) {
+    std::uint32_t n = 0;
+    stem_rising = detail::client_overlap(t, s.first, s.last, sc_.client, n) >= kRisingEchoOverlap && n >= 2;
+  }
+  // "You'd rather stay, right?": a statement with a tag checks a reflection.
+  const bool tagged = shape.question == QuestionShape::kTag && open_cue == nullptr;
+  stem_rising = stem_rising || tagged;
   if (!question || stem_rising || cue_only) {
-    SentenceFacts facts{question, any_emit, no_stem, no_plain};
+    SentenceFacts facts{question && !stem_rising, any_emit, no_stem, no_plain};
     const ReflectionPick pick = find_reflection(s, stem, facts);
     if (pick.from != kNoToken) {
       const detail::Judgement j =
           detail::judge_reflection(rs_, t, pick.from, s.last, pick.stem_complex, marker, sc_.client);
-      const std::uint32_t end = rising ? s.end_byte : tok_end(s.last - 1);
+      const std::uint32_t end = rising || tagged ? s.end_byte : tok_end(s.last - 1);
       add(j.complex ? Code::complex_reflection : Code::simple_reflection, tok_begin(pick.from), end,
           pick.rule, pick.confidence, si, j.reason);
       reflected = true;
@@ -261,6 +386,13 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
       const std::uint32_t last = detail::clause_end(t, s, verb) - 1;
       add(Code::advice, tok_begin(verb), tok_end(last), "advice.imperative", 0.75f, si);
       advised = true;
+    }
+  }
+
+  if (!question && !any_other_emit && !reflected && !advised && !here_and_now) {
+    if (const std::uint32_t from = own_narrative(s); from != kNoToken) {
+      add(Code::self_disclosure, tok_begin(from), tok_end(s.last - 1), "disclosure.own_narrative", 0.5f, si);
+      return;
     }
   }
 
@@ -353,6 +485,15 @@ void UtteranceCoder::apply_caps() {
   cands.swap(kept);
 }
 
+void UtteranceCoder::count_sentence_kinds() {
+  info_sentences_ = 0;
+  shape_reflection_sentences_ = 0;
+  for (const Candidate& c : sc_.candidates) {
+    if (c.code == Code::information) ++info_sentences_;
+    if (is_reflection(c.code) && c.confidence <= kShapeReflection) ++shape_reflection_sentences_;
+  }
+}
+
 Code UtteranceCoder::pick_primary() const {
   const auto& cands = sc_.candidates;
   auto find = [&](Code code) -> const Candidate* {
@@ -361,8 +502,23 @@ Code UtteranceCoder::pick_primary() const {
     }
     return nullptr;
   };
-  for (Code c : {Code::diagnosis, Code::secrecy_promise, Code::dual_relationship, Code::safety_check,
-                 Code::advice, Code::referral, Code::judgment, Code::reassurance}) {
+  for (Code c : {Code::diagnosis, Code::secrecy_promise, Code::dual_relationship, Code::safety_check}) {
+    if (find(c) != nullptr) return c;
+  }
+  // Advice read from a weak cue (a bare imperative, "you can...") in one sentence yields
+  // to what a phrase says the rest of the turn does: "You did so well. Go celebrate!"
+  if (const Candidate* advice = find(Code::advice); advice != nullptr) {
+    if (advice->confidence < kFirmAdvice) {
+      for (Code c : {Code::affirmation, Code::self_disclosure}) {
+        const Candidate* other = find(c);
+        if (other != nullptr && other->sentence != advice->sentence && other->confidence >= kPhraseEvidence) {
+          return c;
+        }
+      }
+    }
+    return Code::advice;
+  }
+  for (Code c : {Code::referral, Code::judgment, Code::reassurance}) {
     if (find(c) != nullptr) return c;
   }
   const Candidate* reflection = nullptr;
@@ -370,6 +526,22 @@ Code UtteranceCoder::pick_primary() const {
   for (const Candidate& c : cands) {
     if (is_reflection(c.code) || c.code == Code::summary) reflection = reflection ? reflection : &c;
     if (is_question(c.code)) question = &c;
+  }
+  // A reflection read only from sentence shape (low confidence) yields to a phrase
+  // that names what the turn does: "You've come so far, I'm sure you'll make it."
+  if (reflection != nullptr && reflection->confidence <= kWeakReflection && question == nullptr) {
+    for (Code c : {Code::affirmation, Code::self_disclosure}) {
+      if (find(c) != nullptr) return c;
+    }
+  }
+  // A long explanation with one "you" sentence in it informs; it does not reflect.
+  if (reflection != nullptr && question == nullptr && reflection->confidence <= kShapeReflection &&
+      info_sentences_ >= 2 && info_sentences_ > shape_reflection_sentences_) {
+    return Code::information;
+  }
+  // "..., is that right?" checks the reflection before it; the reflection is the act.
+  if (question != nullptr && reflection != nullptr && question->rule == "question.closed.check") {
+    return reflection->code;
   }
   // Annotators choosing one label for "reflection, then question" take the question.
   if (question != nullptr && (reflection == nullptr || question->begin > reflection->begin))
@@ -406,6 +578,7 @@ Coding UtteranceCoder::run(std::span<const std::string> context) {
     code_sentence(si, begin, h);
   }
   add_summaries();
+  count_sentence_kinds();
   apply_caps();
   if (sc_.candidates.empty()) {
     add(Code::other, tok_begin(0), sc_.text.sentences.back().end_byte, "other.no_rule", 0.3f, 0);

@@ -154,7 +154,7 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "absolutely definitely indeed totally true fine so well and no nope correct perfect awesome "
      "interesting sorry welcome wonderful excellent certainly agreed huh ooh anyway hey hiya mh-hmm mmh "
      "uh-uh "
-     "mm-mm um-hum uh-hum um-hm mm-kay hm-mm neat"},
+     "mm-mm um-hum uh-hum um-hm mm-kay hm-mm neat lol haha hahaha hehe lmao"},
     {kMedication,
      "meds medication medications medicine medicines pills pill antidepressant antidepressants lithium "
      "prozac zoloft xanax lexapro sertraline fluoxetine ssri ssris benzos benzodiazepines adderall "
@@ -201,6 +201,11 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "relapsed"},
     {kNumber, "one two three four five six seven eight nine ten eleven twelve fifteen twenty"},
     {kIntensifier, "really so very quite pretty truly incredibly such extremely super"},
+    {kSubordinator,
+     "when whenever if that because cause where while until unless once before after since everything "
+     "anything something things whatever wherever"},
+    {kGreetingWord, "hi hello hey hiya greetings"},
+    {kProposal, "can will should helpful hope try best someone everyone people anyone"},
 };
 
 // Spelled without an apostrophe (typed chat) or fused: split into the words the

@@ -45,7 +45,10 @@ enum WordClass : std::uint32_t {
   kPastVerb = 1u << 24,  // narrative past, for self-disclosure after "when I"
   kNumber = 1u << 25,
   kIntensifier = 1u << 26,
-  kAnchorSkip = 1u << 27,  // kDiscourse | kHedge, precomputed
+  kAnchorSkip = 1u << 27,    // kDiscourse | kHedge, precomputed
+  kSubordinator = 1u << 28,  // "when", "if", "that": what follows describes, it does not direct
+  kGreetingWord = 1u << 29,  // "hello", "hi": a greeting before the sentence's real head
+  kProposal = 1u << 30,      // "can", "will", "people": a proposal or a general claim, not a mirror
 };
 
 // FNV-1a over bytes; the lexicon and the client-word overlap both use it.

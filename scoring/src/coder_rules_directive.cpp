@@ -13,18 +13,35 @@ constexpr Role V = Role::kVeto;
 constexpr RuleSpec kRules[] = {
     // Second-person modal directives. kReported: "you feel you should..." reports
     // the client's own pressure and is a reflection, not advice.
-    {"advice.you_should", A, E, kNegatable | kReported, 0.9f, "you should|ought"},
+    // Anchored at the clause head: "the things you should know" is a relative clause.
+    {"advice.you_should", A, E, kNegatable | kReported | kNotAfterWh | kNotSubordinate, 0.9f,
+     "^ you should|ought"},
+    {"advice.you_should", A, E, kNegatable, 0.85f,
+     "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you should|ought"},
+    // A directive behind a reflection stem is still a directive.
+    {"advice.you_should", A, E, kNegatable, 0.85f, "(sounds|seems|looks) like you (really)? should|ought"},
     {"advice.you_should", A, E, 0, 0.9f, "i do not think you should"},
-    {"advice.you_need_to", A, E, kNegatable | kReported, 0.85f, "you (need|have|got|gotta) to"},
-    {"advice.you_need_to", A, E, kNegatable | kReported, 0.85f, "you have got to"},
-    {"advice.you_need_to", A, E, kNegatable | kReported, 0.8f, "you (will|would) (need|have) to"},
+    // kNotAfterWh/kNotInQuestion: "what do you need to do?" asks; kNotSubordinate:
+    // "when you have to wait" describes a situation.
+    // Anchored at the clause head: "one reason you have to quit" is a relative clause.
+    {"advice.you_need_to", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
+     0.85f, "^ you (really|just|definitely|still|also)? (need|have|got|gotta) to"},
+    {"advice.you_need_to", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
+     0.85f, "^ you have got to"},
+    {"advice.you_need_to", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
+     0.8f, "^ you (will|would) (need|have) to"},
+    {"advice.you_need_to", A, E, kNegatable | kNotInQuestion, 0.8f,
+     "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you (really|just)? (need|"
+     "have|got) to"},
     {"advice.you_need_to", A, E, kNegatable | kReported, 0.7f,
      "you (really|just)? need (a|some|more) (break|rest|sleep|help|time|support|space|plan)"},
     {"advice.you_must", A, E, kNegatable | kReported, 0.85f,
      "you must (call|go|stop|try|get|talk|take|make|tell|see|find|keep|leave|quit|do|start|ask|seek)"},
     {"advice.you_better", A, E, kNegatable, 0.85f, "you (had|would) better"},
-    {"advice.you_might_want", A, E, kNegatable | kReported, 0.8f, "you (might|may) (want|wanna|wish) to"},
-    {"advice.you_might_want", A, E, kNegatable | kReported, 0.8f, "you (might|may) (consider|try)"},
+    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.8f,
+     "you (might|may) (want|wanna|wish) to"},
+    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.8f,
+     "you (might|may) (consider|try)"},
     {"advice.maybe_you_could", A, E, kNegatable | kReported, 0.85f,
      "maybe|perhaps you (could|can|might|should)"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh, 0.85f,
@@ -41,8 +58,9 @@ constexpr RuleSpec kRules[] = {
     {"advice.could_you_try", A, E, kNegatable, 0.8f, "(could|can|would|will) you (maybe|perhaps|just)? try"},
     {"advice.could_you_try", A, E, kNegatable, 0.7f, "(could|would) you consider"},
     {"advice.could_you_try", A, E, kNegatable, 0.75f, "(could|can) you (maybe|perhaps|possibly) @verb"},
-    {"advice.might_help", A, E, kNegatable | kReported, 0.6f,
-     "(it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|"
+    // At the clause head: "information that might help you" is a relative clause.
+    {"advice.might_help", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.6f,
+     "^ (it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|"
      "could|would) (really|also|definitely)? help (you|to|with)?"},
     {"advice.maybe_try", A, E, 0, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
@@ -61,10 +79,10 @@ constexpr RuleSpec kRules[] = {
     {"advice.if_i_were_you", A, E, 0, 0.85f, "in your (shoes|position|place) i (would|will)"},
     {"advice.best_thing", A, E, kNegatable, 0.8f,
      "the best (thing|option|way|move|idea|bet|plan) *4 (is|would|might|could)"},
-    {"advice.it_would_be_good", A, E, kNegatable, 0.8f,
+    {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.8f,
      "it (would|might|may|could) be (a)? (good|best|better|wise|helpful|worth|smart|useful) (idea)? (to|"
      "if|for you)"},
-    {"advice.it_would_be_good", A, E, kNegatable, 0.75f,
+    {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.75f,
      "it (is|will be) (a good idea|best|wise|smart|important|a good thing) (to|that you|for you to)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f, "it (might|may|could|would|will) help (to|if you)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.7f, "you (might|may) find it (helpful|useful) to"},
@@ -82,6 +100,23 @@ constexpr RuleSpec kRules[] = {
      "(to|with|on|about)?"},
 
     // Phrases that look like directives but are not.
+    // "Have you thought about what you want?", "have you thought about that?": exploring, not proposing.
+    {"veto.advice.exploring", A, V, 0, 1.0f,
+     "have you (ever|already|maybe)? (thought|considered|given (any|some|much)? thought) (about|of)? (what|"
+     "how|why|whether|if|when|where|who|which|that|it|this|those|these|any)"},
+    // "Why don't you start by telling me...": an invitation to talk is a question.
+    {"veto.advice.invite_talk", A, V, 0, 1.0f,
+     "why do not (you|we) (just)? (start|begin)? (by|with)? (you)? (tell|telling|talk|talking|share|"
+     "sharing|describe|describing|say|saying|explain|explaining|walk|walking|fill|filling|have you tell)"},
+    {"veto.advice.invite_talk", A, V, 0, 1.0f, "why do not we (start|begin|get started|go over|look|talk)"},
+    // Perception and understanding: "you can see the progress" describes, it does not direct.
+    {"veto.advice.perception", A, V, 0, 1.0f,
+     "you (can|could|might|may) (already|probably|clearly|really|just)? (see|tell|hear|feel|imagine|sense|"
+     "notice|understand|relate|remember|recall)"},
+    // "See what you make of it", "think about how it went": an invitation to reflect.
+    {"veto.advice.reflect_on", A, V, 0, 1.0f,
+     "^ (see|think|imagine|consider|notice|wonder) (about|back|over)? (what|how|why|if|whether|when|where|"
+     "which)"},
     {"veto.advice.courtesy", A, V, 0, 1.0f,
      "^ (take care|go ahead|go on|keep going|hang in there|let me|excuse me|forgive me|see you|stop me|"
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "

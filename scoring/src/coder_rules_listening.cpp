@@ -49,6 +49,17 @@ constexpr RuleSpec kRules[] = {
     {"question.open.wonder_wh", OQ, E, 0, 0.8f,
      "i (wonder|am wondering|was wondering) (what|how|why|where|when|who)"},
     {"question.closed.wonder_if", CQ, E, 0, 0.6f, "i (wonder|am wondering|was wondering) (if|whether)"},
+    // Checking a reflection ("..., is that right?"): the turn's main act is the reflection.
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ (is|was) (that|this|it) (right|correct|true|accurate|fair|about right|what you (are saying|mean|"
+     "meant|are getting at))"},
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ (am i|have i got) (right|correct|close|getting (that|this|it) right|understanding (you|that|this) "
+     "(right|correctly)?|on the right track)"},
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ (did|do) i (get|understand|have|hear) (that|this|it|you) (right|correctly)"},
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ (does|would) (that|this) (sound|seem) (right|about right|accurate|fair|correct)"},
 
     // Reflection stems. The code decides how to judge complexity: simple_reflection
     // = compare with the client's words, complex_reflection = the stem itself adds meaning.
@@ -60,6 +71,7 @@ constexpr RuleSpec kRules[] = {
     {"reflection.seems", SR, ST, 0, 0.85f,
      "(it|that) (seems|seemed|looks|looked|appears) (like|as if|as though|to me)"},
     {"reflection.seems", SR, ST, 0, 0.85f, "you (seem|seemed|appear) (to be|like)?"},
+    {"reflection.seems", SR, ST, 0, 0.8f, "^ (seems|looks|feels) (like|as if|as though)"},
     {"reflection.i_hear", SR, ST, 0, 0.85f,
      "i (am)? (hear|hearing) (that|you say|you saying|you are|what you|a lot of|how|some)"},
     {"reflection.i_hear", SR, ST, 0, 0.85f, "what i (am)? (hear|hearing) (is|you|from you)?"},
@@ -83,8 +95,21 @@ constexpr RuleSpec kRules[] = {
      "incredibly|such a)? (@eval|@feeling)"},
     {"reflection.must_be", CR, ST, 0, 0.85f, "you must (be|feel|have been|have felt)"},
     {"reflection.inference", CR, ST, 0, 0.8f, "i imagine (that)? (you|it|this|that|there)"},
-    {"reflection.inference", CR, ST, 0, 0.8f, "i (get|have|am getting) (the|a) (sense|feeling|impression)"},
+    {"reflection.inference", CR, ST, 0, 0.8f,
+     "i (get|have|am getting) (the|a) (strong|real|clear|definite)? (sense|feeling|impression)"},
     {"reflection.inference", CR, ST, 0, 0.8f, "i sense (that)?"},
+    {"reflection.inference", CR, ST, 0, 0.75f,
+     "my (guess|sense|hunch|impression) is (that)? (you|your|it|this|that)"},
+    // Empathic understanding that names what the client feels: "I can see how tired you are".
+    {"reflection.understand", SR, ST, 0, 0.75f,
+     "i (can|do|really|completely|totally|fully|truly|definitely)? (can)? (understand|imagine|feel|sense|"
+     "see|tell|hear|relate to) (how|why|what|that|your|the) *6 (@feeling|@eval)"},
+    {"reflection.understand", SR, ST, 0, 0.7f,
+     "i (am)? sure (that)? (it|this|that) (is|was|has been|must be|must have been|can be|feels|felt) "
+     "(really|so|very|pretty|quite|incredibly|a bit|kind of)? (@feeling|@eval)"},
+    {"reflection.inference", SR, ST, 0, 0.75f, "i am (picking up|sensing)"},
+    {"reflection.inference", SR, ST, 0, 0.75f,
+     "i am (getting|noticing|hearing) (a|the|some)? (sense|theme|feeling)"},
     {"reflection.inference", SR, ST, 0, 0.7f, "i (guess|suspect) (that)? (you|it|this|that)"},
     {"reflection.inference", SR, ST, 0, 0.6f, "i (think|suppose|bet|believe) (that)? (you|your)"},
     {"reflection.inference", SR, ST, 0, 0.7f, "i can (see|tell) (that|how)? (you|this|it|that)"},
@@ -192,6 +217,52 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.shows", AF, E, N, 0.7f,
      "(that|it|this) (shows|says|tells me) (a lot|how (much|committed|hard)|that you)"},
     {"affirmation.shows", AF, E, N, 0.7f, "you (managed|were able|have been able|found a way) to"},
+
+    // Encouragement: cheering the client on is support, not a plan for them.
+    {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
+     "^ (stay|keep|be|remain) (so)? (strong|positive|hopeful|brave|optimistic|tough|motivated|focused)"},
+    {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
+     "(hang in there|hang on in there|keep your (head|chin) up|keep (going|pushing|fighting|trying|"
+     "at it|your head up)|believe in yourself|do not (ever)? give up|never give up|do not lose (hope|"
+     "faith))"},
+    // Confidence in the client: "I'm sure you'll find a way", "you'll get through this".
+    {"affirmation.confidence", AF, E, N, 0.75f,
+     "i (am|feel|am really|am very|am pretty) (sure|confident|certain|positive) (that)? (you|things|it|"
+     "everything|this|they) (will|can|would|are going to|is going to|are|have|did|were|had|know|do)"},
+    // Gladness about the client's own step: "it's great that you kept going".
+    {"affirmation.glad_you", AF, E, N, 0.75f,
+     "(it is|that is|this is) (so|really|very|truly|just)? (great|good|wonderful|awesome|amazing|fantastic|"
+     "brilliant|admirable|impressive|lovely) (that|how) you"},
+    {"affirmation.good_step", AF, E, N, 0.75f,
+     "(those|these|they) (sound|are|seem|look) (like)? (really|very|such)? (good|great|wonderful|excellent|"
+     "healthy|smart|solid|positive|helpful) (ideas|steps|choices|plans|skills|coping skills|strategies|"
+     "goals|changes|decisions|options)"},
+    {"affirmation.confidence", AF, E, N, 0.75f,
+     "i (really|truly|just)? (know|believe|trust|think) (that)? you (will|can|are going to|are able to|"
+     "have what it takes)"},
+    {"affirmation.confidence", AF, E, N, 0.7f,
+     "you (will|can|are going to|will be able to|can definitely|will definitely|will surely) (get through|"
+     "make it|overcome|figure (it|this|that) out|find (a|the|your|someone|something|another)|get past|beat|"
+     "pull through|succeed|come out|bounce back|do (this|it|great|well))"},
+    // Normalising and validating: the reaction makes sense, the client is not alone.
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "(it is|that is|this is|it was|that was|it would be|that would be) (completely|totally|perfectly|"
+     "very|so|quite|entirely|only|really|absolutely)? (normal|natural|understandable|okay|ok|fine|valid|"
+     "reasonable|human) (to|that you|for you|if you|when you)"},
+    {"affirmation.normalising", AF, E, kWholeSentence, 0.75f,
+     "(it is|that is|this is|that was|that is very|that is totally|that is completely|that is so|it is "
+     "totally|it is completely|it is very) (understandable|valid|normal|natural|human)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "your (feelings|reaction|reactions|emotions|concerns|fears|feelings here) (are|is) (completely|totally|"
+     "perfectly|very|so|entirely)? (valid|normal|natural|understandable|justified|reasonable)"},
+    {"affirmation.normalising", AF, E, 0, 0.8f, "you are (not|never) (alone|the only one|by yourself)"},
+    {"affirmation.normalising", AF, E, 0, 0.8f,
+     "(it is|that is|it was|this is|that was) (not|never) (your|at all your) fault"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "(there is)? nothing (wrong with|to be ashamed of|shameful about|to feel (bad|guilty|ashamed) about)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "you (did|have done|are doing) (nothing wrong|the right thing|everything you could|all you could|"
+     "your best|what you could)"},
 
     // Autonomy: the decision stays with the client.
     {"autonomy.your_choice", AU, E, N, 0.9f,
@@ -318,6 +389,22 @@ constexpr RuleSpec kRules[] = {
      "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have been|"
      "have had|have gone|have lost|have struggled|have dealt|tried|found|started|quit|stopped|moved|left|"
      "spent|ended up|have found|have tried|have noticed|noticed)"},
+    // The helper's own tastes and life, in the present: "I love baking", "I work nights".
+    {"disclosure.my_life", SD, E, kNotInQuestion, 0.6f,
+     "^ i (also|always|personally|really|usually|often|sometimes|actually|too)? (like|love|enjoy|hate|play|"
+     "work|live|watch|cook|grew up|have (a|an|two|three|four|kids|children|a son|a daughter|a dog|a cat|"
+     "pets))"},
+    {"disclosure.my_life", SD, E, kNotInQuestion, 0.6f,
+     "^ i (also|personally|actually|too)? (am|was) (a|an) (@relative|student|teacher|nurse|parent|mother|"
+     "father|mom|dad|single|retired|veteran|introvert|extrovert|worker|manager|freelancer|artist|writer)"},
+    // Not a disclosure: the helper reacting to what was said, or offering material.
+    {"veto.disclosure.reaction", SD, Role::kVeto, kSentenceScope, 1.0f,
+     "i (really|also)? (like|love|enjoy|hate) (that|this|it|how|the way|what|your|hearing|to hear|the "
+     "idea|you)"},
+    {"veto.disclosure.reaction", SD, Role::kVeto, 0, 1.0f,
+     "i have (a|an|some|another|one more|two|a few) (question|questions|suggestion|suggestions|idea|ideas|"
+     "thought|thoughts|information|concern|concerns|handout|brochure|list|sheet|form|card|leaflet|"
+     "pamphlet)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
      "i (was|am|have been|had|did|just|also) (wondering|thinking|going|hoping|trying|just|glad|happy|"
      "sorry|able|curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|"
@@ -390,6 +477,13 @@ constexpr RuleSpec kRules[] = {
     {"filler.courtesy", FI, E, 0, 0.7f,
      "^ i (really|just|truly)? (hope|wish) (you|your|that|this|everything|things|it|the best)"},
     {"filler.courtesy", FI, E, 0, 0.7f, "(best of luck|good luck|all the best|take care of yourself)"},
+    // Closing wishes are goodbyes, not instructions: "stay safe", "have a good night".
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "^ (stay|keep|be) (safe|well|healthy|warm|blessed|in touch)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "^ (have|enjoy) (a|an|the)? (good|great|nice|lovely|wonderful|amazing|blessed|happy|safe|fun|"
+     "fantastic|merry|awesome|beautiful|relaxing|peaceful|restful) (rest|day|night|evening|week|weekend|"
+     "time|holiday|holidays|one|christmas|new year|sleep|afternoon|morning)"},
     {"filler.sympathy", FI, E, 0, 0.7f,
      "i am (so|really|very|truly|just)? sorry (to hear|that|about|for|you are|you have|this|it|you went|"
      "you had)"},

@@ -35,7 +35,8 @@ RuleSet::RuleSet() {
                w("if"),     w("like"), w("be"),       w("feel"), w("rather"), w("hesitate"), w("forget"),
                w("of"),     w("they"), w("he"),       w("she"),  w("people"), w("everyone"), w("someone"),
                w("others"), w("kind"), w("really"),   w("do"),   w("still"),  w("always"),   w("sometimes"),
-               w("even"),   w("mean"), w("guess"),    w("when"), w("once"),   w("whenever")};
+               w("even"),   w("mean"), w("guess"),    w("when"), w("once"),   w("whenever"), w("about"),
+               w("felt"),   w("been")};
   patterns_.finish(lexicon_);
 }
 
@@ -111,6 +112,19 @@ bool wh_before(const RuleSet& rs, const TokenizedText& t, const Sentence& s, std
   return false;
 }
 
+// The word just before the match (past hedges) opens a subordinate clause: "when you have to".
+bool subordinate_before(const RuleSet& rs, const TokenizedText& t, const Sentence& s, std::uint32_t pos) {
+  const Lexicon& lex = rs.lexicon();
+  std::uint32_t j = pos;
+  while (j > s.first) {
+    --j;
+    const WordId id = t.tokens[j].id;
+    if (lex.is(id, kHedge | kIntensifier)) continue;
+    return lex.is(id, kSubordinator);
+  }
+  return false;
+}
+
 // The rule's conditions beyond its words: negation, reported speech, sentence kind.
 bool admissible(const RuleSet& rs, const RuleSpec& spec, const TokenizedText& t, const Sentence& s,
                 std::uint32_t pos, std::uint32_t end) {
@@ -119,6 +133,7 @@ bool admissible(const RuleSet& rs, const RuleSpec& spec, const TokenizedText& t,
   if ((f & kNegatable) != 0 && negated_before(rs, t, s, pos)) return false;
   if ((f & kReported) != 0 && reported_before(rs, t, s, pos)) return false;
   if ((f & kNotAfterWh) != 0 && wh_before(rs, t, s, pos)) return false;
+  if ((f & kNotSubordinate) != 0 && subordinate_before(rs, t, s, pos)) return false;
   if ((f & kWholeSentence) != 0 && !whole_sentence(rs, t, s, pos, end)) return false;
   return true;
 }

@@ -53,6 +53,11 @@ std::uint32_t sentence_head(const RuleSet& rs, const TokenizedText& t, const Sen
       ++h;
       continue;
     }
+    // "Hello, how are you": a greeting before the head.
+    if (lex.is(toks[h].id, kGreetingWord) && h + 1 < s.last) {
+      ++h;
+      continue;
+    }
     // Spoken asides that fill a whole clause: "I mean," "you know," "like,".
     const std::uint32_t end = clause_end(t, s, h);
     const WordId a = toks[h].id;
@@ -83,8 +88,20 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
   if (s.terminator != '?') {
     // Typed questions often lose their mark; word order still says question.
     if (s.terminator == '!') return shape;
+    // "..., what about you": a short closing clause turns the question back.
+    std::uint32_t last_clause = h;
+    for (std::uint32_t i = h + 1; i < s.last; ++i) {
+      if (starts_clause(toks[i]) && !lex.is(toks[i].id, kAnchorSkip)) last_clause = i;
+    }
+    const bool back_to_you = last_clause + 3 >= s.last && last_clause + 1 < s.last &&
+                             lex.is(toks[last_clause].id, kWh) &&
+                             toks[last_clause + 1].id == rs.words().about;
     if (lex.is(toks[h].id, kWh) && lex.is(next, kAux)) {
       shape.question = QuestionShape::kWhStart;
+    } else if (back_to_you) {
+      shape.question = QuestionShape::kWhStart;
+      shape.evidence = last_clause;
+      return shape;
     } else if (lex.is(toks[h].id, kAux) && lex.is(next, kSubject) &&
                !(h + 2 < s.last && toks[h + 2].id == rs.words().know)) {
       shape.question = QuestionShape::kAuxStart;
@@ -209,6 +226,13 @@ bool has_speaker_self(const RuleSet& rs, const TokenizedText& t, const Sentence&
   for (std::uint32_t i = s.first; i < s.last; ++i) {
     const WordId id = t.tokens[i].id;
     if (id == k.i || id == k.me || id == k.my) return true;
+  }
+  return false;
+}
+
+bool has_proposal_word(const RuleSet& rs, const TokenizedText& t, const Sentence& s, std::uint32_t from) {
+  for (std::uint32_t i = from; i < s.last; ++i) {
+    if (rs.lexicon().is(t.tokens[i].id, kProposal)) return true;
   }
   return false;
 }

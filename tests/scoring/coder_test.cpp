@@ -78,7 +78,8 @@ TEST(CoderQuestions, AuxiliaryFirstIsClosed) {
 }
 
 TEST(CoderQuestions, TagAndRisingQuestionsAreClosed) {
-  EXPECT_EQ(rule_of("You're worried about rent, right?", Code::closed_question), "question.closed.tag");
+  // A tag on a statement about the client checks a reflection instead (CoderReflectionsRising).
+  EXPECT_EQ(rule_of("The group meets on Tuesdays, right?", Code::closed_question), "question.closed.tag");
   EXPECT_EQ(primary("You're moving out?"), Code::closed_question);
 }
 
@@ -426,6 +427,230 @@ TEST(CoderPrimary, AdviceOutranksListening) {
 }
 
 // --- evidence invariants -----------------------------------------------------------------
+
+// --- advice: structure that keeps a "you need to" from being a directive ----
+
+TEST(CoderAdviceScope, NeedToInsideAQuestionOrSituationIsNotAdvice) {
+  // Fires: a plain directive.
+  EXPECT_EQ(rule_of("You need to get some sleep tonight.", Code::advice), "advice.you_need_to");
+  // Near misses: asked about, or describing a situation the client is in.
+  EXPECT_FALSE(has("What would you need to change first?", Code::advice));
+  EXPECT_FALSE(has("Is that something you have to finish by Friday?", Code::advice));
+  EXPECT_FALSE(has("It wears you down when you have to wait that long.", Code::advice));
+  EXPECT_FALSE(has("If you should ever feel unsafe, I am here.", Code::advice));
+}
+
+TEST(CoderAdviceScope, PerceptionAfterCanIsNotADirective) {
+  EXPECT_EQ(rule_of("You can ask the landlord for more time.", Code::advice), "advice.you_could_try");
+  EXPECT_FALSE(has("You can see how far the garden has come.", Code::advice));
+  EXPECT_FALSE(has("You could tell she was tired of arguing.", Code::advice));
+}
+
+TEST(CoderAdviceScope, InvitationToReflectIsNotAnImperative) {
+  EXPECT_EQ(rule_of("Write the list tonight.", Code::advice), "advice.imperative");
+  EXPECT_FALSE(has("Think about what a good week would look like.", Code::advice));
+  EXPECT_FALSE(has("See if any of that fits for you.", Code::advice));
+}
+
+TEST(CoderAdviceScope, ClosingWishesAreFillerNotAdvice) {
+  EXPECT_EQ(rule_of("Stay warm and have a restful weekend.", Code::filler), "filler.closing");
+  EXPECT_FALSE(has("Stay warm and have a restful weekend.", Code::advice));
+  EXPECT_EQ(primary("Have a lovely evening."), Code::filler);
+  // Near miss: a directive that only begins like a closing.
+  EXPECT_TRUE(has("Keep a notebook by the bed.", Code::advice));
+}
+
+TEST(CoderAdviceScope, RelativeClauseIsNotADirective) {
+  EXPECT_EQ(rule_of("I think you need to rest this weekend.", Code::advice), "advice.you_need_to");
+  EXPECT_EQ(rule_of("Honestly, you should call the bank.", Code::advice), "advice.you_should");
+  EXPECT_FALSE(has("That is one reason you have to keep the car.", Code::advice));
+  EXPECT_FALSE(has("Those are the forms you should have got by now.", Code::advice));
+  EXPECT_FALSE(has("There is a leaflet here that might help you.", Code::advice));
+}
+
+TEST(CoderAdviceScope, ExploringQuestionsAreNotAdvice) {
+  // Fires: a named course of action, asked about.
+  EXPECT_EQ(rule_of("Have you thought about joining a choir?", Code::advice), "advice.have_you_tried");
+  // Near misses: asking what the client makes of it, or inviting them to talk.
+  EXPECT_FALSE(has("Have you thought about what the move would mean?", Code::advice));
+  EXPECT_EQ(primary("Have you thought about that?"), Code::closed_question);
+  EXPECT_FALSE(has("Why don't you start by telling me about your week?", Code::advice));
+  EXPECT_EQ(primary("Why don't we begin with what brought you in?"), Code::open_question);
+  EXPECT_TRUE(has("Why don't you call her tonight?", Code::advice));
+}
+
+TEST(CoderAdviceScope, WeakCueYieldsToAffirmationElsewhere) {
+  // The praise is the point of the turn; the bare imperative is a flourish.
+  EXPECT_EQ(primary("You have worked so hard on this. Go and enjoy the evening."), Code::affirmation);
+  // Near miss: a firm directive keeps the turn as advice.
+  EXPECT_EQ(primary("You have worked so hard on this. You should ask for the raise."), Code::advice);
+}
+
+// --- supportive affirmation: encouragement, confidence, normalising ---------
+
+TEST(CoderAffirmationSupport, EncouragementIsAffirmationNotAdvice) {
+  const std::string text = "Keep your chin up, the exams are nearly over.";
+  EXPECT_EQ(rule_of(text, Code::affirmation), "affirmation.encouragement");
+  EXPECT_FALSE(has(text, Code::advice));
+  EXPECT_EQ(primary("Never give up on the garden plans."), Code::affirmation);
+  // Near miss: "stay" with an ordinary complement directs.
+  EXPECT_FALSE(has("Stay home on Saturday.", Code::affirmation));
+}
+
+TEST(CoderAffirmationSupport, ConfidenceInTheClient) {
+  EXPECT_EQ(rule_of("I am sure you will find a place that suits you.", Code::affirmation),
+            "affirmation.confidence");
+  EXPECT_EQ(rule_of("You will get through the move.", Code::affirmation), "affirmation.confidence");
+  // Near miss: doubt is not confidence.
+  EXPECT_FALSE(has("I am not sure you will find one before June.", Code::affirmation));
+}
+
+TEST(CoderAffirmationSupport, NormalisingTheReaction) {
+  EXPECT_EQ(rule_of("It is completely understandable to feel torn about it.", Code::affirmation),
+            "affirmation.normalising");
+  EXPECT_EQ(rule_of("You are not alone in this.", Code::affirmation), "affirmation.normalising");
+  EXPECT_EQ(rule_of("That was not your fault.", Code::affirmation), "affirmation.normalising");
+  EXPECT_EQ(primary("That is totally understandable."), Code::affirmation);
+  // Near miss: "not okay to" is not normalising.
+  EXPECT_FALSE(has("It is not okay to skip the deposit.", Code::affirmation));
+}
+
+TEST(CoderAffirmationSupport, GladAboutTheClientsOwnStep) {
+  EXPECT_EQ(rule_of("I think it's wonderful that you went back to the choir.", Code::affirmation),
+            "affirmation.glad_you");
+  EXPECT_EQ(rule_of("Those sound like really healthy choices.", Code::affirmation), "affirmation.good_step");
+  EXPECT_EQ(rule_of("I am sure you did what you could.", Code::affirmation), "affirmation.confidence");
+  // Near miss: gladness about the weather is not about the client.
+  EXPECT_FALSE(has("It is great that the rain stopped.", Code::affirmation));
+}
+
+TEST(CoderFiller, ChatLaughterIsFiller) {
+  EXPECT_EQ(primary("haha", {"The cat sat on my keyboard again."}), Code::filler);
+  // Near miss: laughter before a question keeps the question.
+  EXPECT_TRUE(is_question(primary("lol, what did the cat do next?")));
+}
+
+// --- self-disclosure from first-person narrative -----------------------------
+
+TEST(CoderDisclosureNarrative, HelpersOwnPastWithoutYou) {
+  const std::string text = "I switched careers at forty and it was scary.";
+  EXPECT_EQ(rule_of(text, Code::self_disclosure), "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("My cousin moved abroad last spring.", Code::self_disclosure),
+            "disclosure.own_narrative");
+  // Near misses: the helper's view of the client, the here and now, a question.
+  EXPECT_FALSE(has("I noticed you switched careers.", Code::self_disclosure));
+  EXPECT_FALSE(has("My guess is you're right about that.", Code::self_disclosure));
+  EXPECT_FALSE(has("I was wondering about the weekend.", Code::self_disclosure));
+  EXPECT_FALSE(has("I think the plan is fine.", Code::self_disclosure));
+}
+
+TEST(CoderDisclosureNarrative, HelpersOwnLifeInThePresent) {
+  EXPECT_EQ(rule_of("I love baking bread on Sundays.", Code::self_disclosure), "disclosure.my_life");
+  EXPECT_EQ(rule_of("I am a nurse, so shifts are familiar.", Code::self_disclosure), "disclosure.my_life");
+  // Near misses: reacting to the client's news, offering material, asking.
+  EXPECT_FALSE(has("I love that idea.", Code::self_disclosure));
+  EXPECT_FALSE(has("I have a leaflet on sleep if it helps.", Code::self_disclosure));
+  EXPECT_FALSE(has("Do I like it?", Code::self_disclosure));
+}
+
+TEST(CoderReflectionsRising, EchoWithAQuestionMarkIsAReflection) {
+  const std::vector<std::string> client = {"My brother stopped calling after the wedding."};
+  const std::string text = "Your brother stopped calling?";
+  EXPECT_TRUE(is_reflection(primary(text, client))) << code_name(primary(text, client));
+  // Near miss: a new question with a question mark stays a question.
+  EXPECT_EQ(primary("You are moving in June?", client), Code::closed_question);
+}
+
+TEST(CoderReflectionsPlain, SoContinuationCarriesTheClientsStoryOn) {
+  const std::string text = "So the late shifts, and then the long drive home.";
+  EXPECT_EQ(rule_of(text, Code::simple_reflection), "reflection.so_continuation.restates");
+  // Near misses: the helper's own plan, an instruction, a question.
+  EXPECT_FALSE(is_reflection(primary("So we will meet again on Tuesday at ten.")));
+  EXPECT_EQ(primary("So call the office first thing tomorrow."), Code::advice);
+  EXPECT_TRUE(is_question(primary("So what happened after the drive?")));
+}
+
+TEST(CoderReflectionsPlain, InferenceStemsWithoutSoundsLike) {
+  EXPECT_EQ(rule_of("My guess is you are more tired than you let on.", Code::complex_reflection),
+            "reflection.inference.adds_meaning");
+  EXPECT_TRUE(is_reflection(primary("I am picking up a sense that the job matters a lot.")));
+  // Near miss: the helper's guess about a date is not about the client.
+  EXPECT_FALSE(is_reflection(primary("My guess is the office shuts at five.")));
+}
+
+TEST(CoderReflectionsPlain, ProposingAboutTheClientIsNotAMirror) {
+  // Fires: a statement mentioning the client, with no proposal in it.
+  EXPECT_TRUE(is_reflection(primary("Asking for help feels like failing to you.")));
+  // Near miss: a general claim or a possibility offered to the client.
+  EXPECT_FALSE(is_reflection(primary("A short walk at lunch is something that can clear your head.")));
+  EXPECT_FALSE(is_reflection(
+      primary("Lots of people find that the first month with a baby is a blur for your sleep.")));
+}
+
+TEST(CoderReflectionsPlain, CheckingQuestionLeavesTheReflectionPrimary) {
+  const std::string text = "You feel pushed aside at work. Is that right?";
+  EXPECT_TRUE(has(text, Code::closed_question));
+  EXPECT_EQ(rule_of(text, Code::closed_question), "question.closed.check");
+  EXPECT_TRUE(is_reflection(primary(text))) << code_name(primary(text));
+  // Near miss: a real follow-up question after a reflection is still the primary.
+  EXPECT_TRUE(is_question(primary("You feel pushed aside at work. Have you told your manager?")));
+}
+
+TEST(CoderReflectionsPlain, EmpathicUnderstandingNamingAFeeling) {
+  const std::string text = "I can see how exhausted you are by all of it.";
+  EXPECT_EQ(rule_of(text, Code::complex_reflection), "reflection.understand.names_feeling");
+  EXPECT_TRUE(is_reflection(primary("I am sure it was frightening.")));
+  // Near miss: understanding with nothing felt named stays an acknowledgement.
+  EXPECT_FALSE(is_reflection(primary("I understand that.")));
+  EXPECT_FALSE(is_reflection(primary("I can see the bus from my window.")));
+}
+
+TEST(CoderInformationTurn, LongExplanationWithOneYouSentenceInforms) {
+  const std::string text =
+      "The clinic runs a walk-in service on weekday mornings for most ages. The waiting list for the "
+      "longer course is about six weeks at the moment. Your form goes in the blue tray.";
+  EXPECT_EQ(primary(text), Code::information);
+  // Near miss: one fact beside a statement about the client stays a reflection.
+  EXPECT_TRUE(is_reflection(primary(
+      "You have been juggling a lot. The clinic runs a walk-in service on weekday mornings for most ages.")));
+}
+
+TEST(CoderReflectionsRising, StatementWithATagIsAReflection) {
+  const std::string text = "You'd rather keep the flat, right?";
+  EXPECT_TRUE(is_reflection(primary(text))) << code_name(primary(text));
+  EXPECT_EQ(evidence(text, primary(text)), text);
+  EXPECT_FALSE(has(text, Code::closed_question));
+  EXPECT_TRUE(is_reflection(primary("You're worried about rent, right?")));
+  // Near miss: a tag on the helper's own plan stays a closed question.
+  EXPECT_EQ(primary("I'll send the form tomorrow, okay?"), Code::closed_question);
+}
+
+TEST(CoderReflectionsPlain, SubjectlessSeemsLikeAndNoticing) {
+  EXPECT_EQ(rule_of("Seems like the decision is already made.", Code::simple_reflection),
+            "reflection.seems.restates");
+  EXPECT_TRUE(is_reflection(primary("I am getting a strong sense the job matters to you.")));
+  EXPECT_TRUE(is_reflection(primary("I'm picking up some doubt about the plan.")));
+  // Near miss: the helper looking at something, not at the client.
+  EXPECT_FALSE(is_reflection(primary("I am getting the forms from the office.")));
+}
+
+// --- sentence position and greetings ---------------------------------------
+
+TEST(CoderShapeExtras, GreetingThenQuestionWithoutMark) {
+  EXPECT_EQ(primary("hey how is your week going"), Code::open_question);
+  EXPECT_EQ(primary("good here, what about you"), Code::open_question);
+  // Near miss: "what about" heading a longer statement.
+  EXPECT_FALSE(has("What about the car is still unclear to me.", Code::open_question));
+}
+
+TEST(CoderShapeExtras, ShortOpenerBeforeMoreIsNotAFragmentReflection) {
+  // Fires: a bare phrase as the whole turn gives the client's words back.
+  EXPECT_EQ(rule_of("Since the spring.", Code::simple_reflection, {"The rent has been late for ages."}),
+            "reflection.fragment.repeats_client");
+  // Near miss: the same kind of phrase opening a longer turn.
+  EXPECT_FALSE(has("Oh no! I am sure you will find a place that suits you.", Code::simple_reflection,
+                   {"We have to move out by the end of the month."}));
+}
 
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
