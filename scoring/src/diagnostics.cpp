@@ -6,7 +6,13 @@
 namespace attune {
 namespace {
 
-int edit_distance(std::string_view a, std::string_view b) {
+// Names longer than this get no suggestion: a hostile file must not make "did you mean" slow.
+constexpr std::size_t kMaxSuggestedLength = 64;
+
+// Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`.
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  auto length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (length_gap > static_cast<std::size_t>(limit)) return limit + 1;
   std::vector<int> row(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -17,6 +23,7 @@ int edit_distance(std::string_view a, std::string_view b) {
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
     }
+    if (*std::min_element(row.begin(), row.end()) > limit) return limit + 1;
   }
   return row[b.size()];
 }
@@ -24,12 +31,14 @@ int edit_distance(std::string_view a, std::string_view b) {
 template <typename Names>
 std::optional<std::string> closest(std::string_view name, const Names& candidates, int max_distance) {
   std::optional<std::string> best;
+  if (name.size() > kMaxSuggestedLength) return best;
   int best_distance = max_distance + 1;
   for (const auto& candidate : candidates) {
-    int distance = edit_distance(name, candidate);
+    int distance = edit_distance(name, candidate, best_distance - 1);
     if (distance < best_distance) {
       best_distance = distance;
       best = std::string(candidate);
+      if (distance == 0) break;
     }
   }
   return best;

@@ -55,7 +55,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (!stack_.empty() && stack_.back().node->is_map() && stack_.back().pending_key != nullptr) {
       node.mark = stack_.back().pending_key->mark;
     }
-    add(node, 1);
+    add(node, 1, 0);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -69,8 +69,8 @@ class TreeBuilder : public YAML::EventHandler {
                    "alias-cycle"};
       }
     }
-    charge(target->weight, mark);
-    add(*target, target->weight);
+    charge(target->weight, target->bytes, mark);
+    add(*target, target->weight, target->bytes);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -78,7 +78,9 @@ class TreeBuilder : public YAML::EventHandler {
     Node& node = make(Node::Kind::scalar, mark, anchor);
     node.value = value;
     node.quoted = tag == "!";
-    add(node, 1);
+    node.bytes = value.size();
+    charge(0, node.bytes, mark);
+    add(node, 1, node.bytes);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -101,7 +103,7 @@ class TreeBuilder : public YAML::EventHandler {
   };
 
   Node& make(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    charge(1, mark);
+    charge(1, 0, mark);
     Node& node = document_.nodes.emplace_back();
     node.kind = kind;
     node.mark = from_yaml(mark);
@@ -109,9 +111,17 @@ class TreeBuilder : public YAML::EventHandler {
     return node;
   }
 
-  void charge(std::size_t weight, const YAML::Mark& mark) {
-    expanded_ =
-        weight > limits_.max_expanded_nodes - expanded_ ? limits_.max_expanded_nodes + 1 : expanded_ + weight;
+  // Counts what the document holds with aliases expanded, in values and in scalar bytes:
+  // an alias of a long line copies the line wherever the scenario uses it.
+  void charge(std::size_t weight, std::size_t bytes, const YAML::Mark& mark) {
+    expanded_ = saturating_add(expanded_, weight);
+    expanded_bytes_ = saturating_add(expanded_bytes_, bytes);
+    if (expanded_bytes_ > limits_.max_expanded_bytes) {
+      throw Stop{from_yaml(mark),
+                 "aliases expand this file to more than " + std::to_string(limits_.max_expanded_bytes >> 20) +
+                     " MiB of text; write the values out instead of repeating long aliased ones",
+                 "alias-limit"};
+    }
     if (expanded_ > limits_.max_expanded_nodes) {
       throw Stop{from_yaml(mark),
                  "aliases expand this file to more than " + std::to_string(limits_.max_expanded_nodes) +
@@ -128,24 +138,27 @@ class TreeBuilder : public YAML::EventHandler {
               " levels; a scenario needs only a few, so look for unclosed brackets or runaway indentation",
           "too-deep"};
     }
-    add(node, 0);
+    add(node, 0, 0);
     stack_.push_back(Frame{&node, nullptr, {}});
   }
 
   void close() {
     Node* node = stack_.back().node;
     stack_.pop_back();
-    if (!stack_.empty())
-      stack_.back().node->weight = saturating_add(stack_.back().node->weight, node->weight);
+    if (!stack_.empty()) {
+      Node* parent = stack_.back().node;
+      parent->weight = saturating_add(parent->weight, node->weight);
+      parent->bytes = saturating_add(parent->bytes, node->bytes);
+    }
   }
 
   static std::size_t saturating_add(std::size_t a, std::size_t b) {
     return b > std::numeric_limits<std::size_t>::max() - a ? std::numeric_limits<std::size_t>::max() : a + b;
   }
 
-  // `weight` is what the node adds to its parent now: 1 for a leaf, the target's for an alias,
-  // 0 for a collection, whose weight is known (and added) when it closes.
-  void add(const Node& node, std::size_t weight) {
+  // `weight` and `bytes` are what the node adds to its parent now: a leaf's own, an alias's
+  // target's, and 0 for a collection, whose totals are known (and added) when it closes.
+  void add(const Node& node, std::size_t weight, std::size_t bytes) {
     if (stack_.empty()) {
       if (document_.root == nullptr) document_.root = &node;
       return;
@@ -153,6 +166,7 @@ class TreeBuilder : public YAML::EventHandler {
     Frame& frame = stack_.back();
     Node* parent = frame.node;
     parent->weight = saturating_add(parent->weight, weight);
+    parent->bytes = saturating_add(parent->bytes, bytes);
     if (parent->is_sequence()) {
       parent->items.push_back(&node);
       return;
@@ -186,6 +200,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, const Node*> anchors_;
   std::size_t expanded_ = 0;
+  std::size_t expanded_bytes_ = 0;
 };
 
 SourceMark end_of(std::string_view text) {

@@ -41,15 +41,16 @@ std::optional<std::string> fsync_dir(const std::string& dir) {
 
 FileContents read_file(const std::string& path, std::size_t max_bytes) {
   FileContents result;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
+    result.missing = errno == ENOENT;
     result.error = describe_errno("cannot read", path);
     return result;
   }
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
     ::close(fd);
-    result.error = "cannot read " + path + ": it is a directory";
+    result.error = "cannot read " + path + (S_ISDIR(st.st_mode) ? ": it is a directory" : ": not a regular file");
     return result;
   }
   std::string text;

@@ -9,6 +9,8 @@
 #include <ctime>
 #include <filesystem>
 #include <random>
+#include <cerrno>
+#include <cstring>
 
 #include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
@@ -170,21 +172,29 @@ bool record_signature_ok(const json& record, const std::string& key) {
 KeyResult programme_key() {
   if (const char* value = std::getenv("ATTUNE_KEY"); value != nullptr && *value != '\0') return {value, {}};
   std::string path = key_file_path();
-  auto existing = read_file(path, 4096);
-  if (existing.text) {
-    std::string key = *existing.text;
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-    if (!key.empty()) return {key, {}};
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto existing = read_file(path, 4096);
+    if (existing.text) {
+      std::string key = *existing.text;
+      while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+      if (key.empty()) return {{}, "the key file " + path + " is empty; restore the programme key or set ATTUNE_KEY"};
+      return {key, {}};
+    }
+    if (existing.too_large) return {{}, "the key file " + path + " is not a key (over 4 KiB); restore it"};
+    // Only a missing key file is made anew: replacing an unreadable one would orphan every record.
+    if (!existing.missing) return {{}, existing.error};
+    if (auto error = make_private_dir(fs::path(path).parent_path().string())) return {{}, *error};
+    std::string temp = path + ".new-" + random_hex(8);
+    if (auto error = write_file_atomically(temp, random_hex(32) + "\n")) return {{}, *error};
+    // link() never replaces: if another process made the key first, its key wins and we read it.
+    int linked = ::link(temp.c_str(), path.c_str());
+    int link_errno = errno;
+    ::unlink(temp.c_str());
+    if (linked != 0 && link_errno != EEXIST) {
+      return {{}, "cannot create the key file " + path + ": " + std::strerror(link_errno)};
+    }
   }
-  if (auto error = make_private_dir(fs::path(path).parent_path().string())) return {{}, *error};
-  std::string key = random_hex(32);
-  // O_EXCL-like: never overwrite a key another process wrote first.
-  if (fs::exists(path)) {
-    auto again = read_file(path, 4096);
-    if (again.text && again.text->size() >= 64) return {again.text->substr(0, 64), {}};
-  }
-  if (auto error = write_file_atomically(path, key + "\n")) return {{}, *error};
-  return {key, {}};
+  return {{}, "cannot read the key file " + path};
 }
 
 std::optional<std::string> RecordsStore::prepare() const {

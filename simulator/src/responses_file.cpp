@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "attune/scoring/utf8.h"
 #include "attune/simulator/duration.h"
 
 namespace attune::sim {
@@ -142,6 +143,13 @@ std::vector<ScriptedLine> parse_responses(std::string_view text) {
     ++number;
     std::string_view trimmed = trim(raw);
     if (trimmed.empty() || trimmed.front() == '#') continue;
+    if (first_invalid_utf8(trimmed)) {
+      ScriptedLine bad;
+      bad.line = number;
+      bad.error = "this line is not valid UTF-8 text; save the file as UTF-8";
+      lines.push_back(std::move(bad));
+      continue;
+    }
     std::string content = strip_comment(trimmed);
     std::string_view body = trim(content);
     if (body.empty()) continue;

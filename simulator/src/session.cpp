@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "attune/scoring/coder.h"
+#include "attune/scoring/utf8.h"
 #include "attune/simulator/feedback.h"
 
 namespace attune::sim {
@@ -116,9 +117,10 @@ Session::Result Session::submit(const TurnInput& input) {
       turn.codes.push_back(CodeEvidence{Code::silence, std::nullopt, "timing.silent_pass", 1.0});
       break;
     case TurnKind::reply:
-      turn.response = input.text;
+      // Records are JSON, which must be valid UTF-8: a stray byte becomes U+FFFD, not a lost turn.
+      turn.response = to_valid_utf8(input.text);
       turn.latency_ms = input.latency_ms.value_or(node.space_ms);
-      turn.codes = scoring::code_utterance(input.text, context).codes;
+      turn.codes = scoring::code_utterance(*turn.response, context).codes;
       add_timing(turn);
       break;
     case TurnKind::choice: {

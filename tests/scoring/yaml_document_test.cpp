@@ -360,5 +360,15 @@ TEST(YamlDocument, UnterminatedQuotedScalarWithoutNewlineIsASyntaxError) {
   expect_stop("title: \"Hello", "yaml-syntax", "");
 }
 
+TEST(YamlDocument, AliasesOfLongTextStopAtTheByteLimit) {
+  std::string text = "line: &l " + std::string(100000, 'x') + "\nuses: [";
+  for (int i = 0; i < 400; ++i) text += "*l, ";
+  text += "*l]\n";
+  auto result = read_document(text, "long.yaml");
+  EXPECT_EQ(result.document, nullptr);
+  ASSERT_FALSE(result.diagnostics.empty());
+  EXPECT_EQ(result.diagnostics[0].rule, "alias-limit");
+}
+
 }  // namespace
 }  // namespace attune::yaml

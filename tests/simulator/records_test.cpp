@@ -189,5 +189,18 @@ TEST(TraineeIds, OnlyPathSafeNames) {
   EXPECT_FALSE(is_valid_trainee_id("sam lee"));
 }
 
+TEST(ProgrammeKey, AnUnreadableKeyFileIsAnErrorAndIsNeverReplaced) {
+  TempDir dir;
+  ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
+  ::unsetenv("ATTUNE_KEY");
+  fs::create_directories(dir.path() / "attune");
+  std::string not_a_key(5000, 'a');
+  std::ofstream(dir.path() / "attune" / "key") << not_a_key;
+  auto result = programme_key();
+  EXPECT_NE(result.error, "");
+  EXPECT_EQ(slurp(dir.path() / "attune" / "key"), not_a_key) << "a key file is never overwritten";
+  ::unsetenv("XDG_CONFIG_HOME");
+}
+
 }  // namespace
 }  // namespace attune::sim

@@ -64,5 +64,13 @@ TEST(ResponsesFile, CrlfLineEndingsAndBomAreTolerated) {
   EXPECT_EQ(lines[1].input.silence_ms, 2000);
 }
 
+TEST(ResponsesFile, InvalidUtf8LineIsAnErrorOnItsLine) {
+  auto lines = parse_responses("Fine.\nBroken \xff\xfe text\n");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].error, "");
+  EXPECT_EQ(lines[1].line, 2);
+  EXPECT_NE(lines[1].error.find("UTF-8"), std::string::npos) << lines[1].error;
+}
+
 }  // namespace
 }  // namespace attune::sim

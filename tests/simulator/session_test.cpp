@@ -264,5 +264,13 @@ nodes:
   EXPECT_NE(note.find("It's a hard call, and it's yours to make."), std::string::npos) << note;
 }
 
+TEST(Session, InvalidUtf8InAReplyIsReplacedSoTheRecordStaysValidJson) {
+  Scenario scenario = must_load(kFree);
+  Session session(scenario, SessionMode::practice);
+  auto result = session.submit(TurnInput::reply("It sounds like \xff hard."));
+  ASSERT_NE(result.turn, nullptr);
+  EXPECT_EQ(*result.turn->response, "It sounds like \xEF\xBF\xBD hard.");
+}
+
 }  // namespace
 }  // namespace attune::sim

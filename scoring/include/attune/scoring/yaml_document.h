@@ -24,6 +24,7 @@ struct Node {
   std::vector<const Node*> items;                            // sequences
   std::vector<std::pair<const Node*, const Node*>> entries;  // maps, in file order
   std::size_t weight = 1;                                    // nodes in this subtree with aliases expanded
+  std::size_t bytes = 0;                                     // its scalar bytes with aliases expanded
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -42,6 +43,7 @@ struct Limits {
   std::size_t max_bytes = std::size_t{8} << 20;  // a 10,000-node scenario is under 6 MB
   int max_depth = 64;
   std::size_t max_expanded_nodes = 2'000'000;
+  std::size_t max_expanded_bytes = std::size_t{16} << 20;  // scalar text, aliases included: twice max_bytes
 };
 
 struct ReadResult {

@@ -11,6 +11,7 @@ namespace attune::sim {
 struct FileContents {
   std::optional<std::string> text;
   bool too_large = false;
+  bool missing = false;  // the file does not exist
   std::string error;  // when `text` is empty and not too large: why it could not be read
 };
 
