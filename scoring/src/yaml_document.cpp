@@ -33,8 +33,8 @@ std::optional<std::pair<SourceMark, std::string>> find_bad_byte(std::string_view
     if (text[i] == '\n') {
       ++mark.line;
       mark.col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) >> 6) != 0x2) {
-      ++mark.col;  // count characters, not continuation bytes
+    } else {
+      ++mark.col;  // bytes, as yaml-cpp's own marks and the spans count
     }
   }
   return std::pair{mark,

@@ -79,6 +79,7 @@ class ScenarioReader {
     if (const Node* n = root.find("id")) {
       if (auto id = text(*n, "id")) {
         s.id = *id;
+        s.id_at = n->mark;
         bool ok = !id->empty() && std::all_of(id->begin(), id->end(), [](char c) {
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
         });
@@ -464,7 +465,7 @@ class ScenarioReader {
     };
     std::size_t i = 0;
     auto skip_space = [&] {
-      while (i < s.size() && s[i] == ' ') ++i;
+      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     };
     while (true) {
       skip_space();
@@ -499,8 +500,9 @@ class ScenarioReader {
       out.push_back(c);
       skip_space();
       if (i == s.size()) return out;
-      if (std::string_view(s).substr(i).starts_with("and ")) {
-        i += 4;
+      if (std::string_view(s).substr(i).starts_with("and") && i + 3 < s.size() &&
+          std::isspace(static_cast<unsigned char>(s[i + 3]))) {
+        i += 3;
         continue;
       }
       return bad(i, "expected 'and' or the end");
@@ -514,7 +516,10 @@ class ScenarioReader {
       return out;
     }
     for (const auto& [key, value] : n.entries) {
-      if (!key->is_scalar()) continue;
+      if (!key->is_scalar()) {
+        error(key->mark, "a variable in 'set' should be a name, not " + std::string(key->kind_name()), "wrong-type");
+        continue;
+      }
       if (auto delta = integer(*value, key->value)) out.push_back(VarChange{key->value, *delta, key->mark});
     }
     return out;

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <ostream>
 
 #include "attune/scoring/utf8.h"
@@ -78,6 +79,7 @@ TerminalPlay play_terminal(Session& session, SessionRecorder& recorder, LineSour
       }
       std::string command = lower(line->text);
       while (!command.empty() && command.back() == ' ') command.pop_back();
+      command.erase(0, command.find_first_not_of(' '));
       if (command == "/quit") {
         quit = true;
         break;
@@ -85,10 +87,10 @@ TerminalPlay play_terminal(Session& session, SessionRecorder& recorder, LineSour
       TurnInput input;
       if (node.is_choices()) {
         int n = 0;
-        try {
-          n = std::stoi(line->text);
-        } catch (const std::exception&) {
-          n = 0;
+        auto [end, ec] = std::from_chars(command.data(), command.data() + command.size(), n);
+        if (ec != std::errc() || end != command.data() + command.size()) {
+          out << "Type the number of an option, from 1 to " << node.choices.size() << ".\n";
+          continue;
         }
         input = TurnInput::pick(n, line->quiet_ms);
       } else if (command.empty() || command == "/silence") {

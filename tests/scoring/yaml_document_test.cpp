@@ -285,11 +285,11 @@ TEST(YamlDocument, InvalidUtf8ByteIsReportedAtItsPosition) {
   expect_stop("a: 1\nb: x\xFFy\n", "invalid-utf8", "2:5");
 }
 
-TEST(YamlDocument, NulByteIsReportedAtItsPositionCountingCharacters) {
+TEST(YamlDocument, NulByteIsReportedAtItsPositionCountingBytesLikeYamlCppMarks) {
   using namespace std::string_literals;
-  // 'é' is two bytes but one column.
+  // 'é' is two bytes, so two columns: every column attune reports counts bytes, as spans do.
   auto text = "a: 1\nbé: x\0y\n"s;
-  expect_stop(text, "invalid-utf8", "2:6");
+  expect_stop(text, "invalid-utf8", "2:7");
   auto result = read_document(text, kFile);
   ASSERT_FALSE(result.diagnostics.empty());
   EXPECT_PRED2(contains, result.diagnostics[0].message, "NUL");

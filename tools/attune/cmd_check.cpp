@@ -13,6 +13,14 @@ namespace attune::cli {
 namespace fs = std::filesystem;
 namespace {
 
+// Other attune YAML files that live beside scenarios (crisis resources) are not checked as scenarios.
+bool is_other_attune_file(const fs::path& p) {
+  auto contents = sim::read_file(p.string(), 4096);
+  if (!contents.text) return false;
+  return contents.text->starts_with("attune-resources:") ||
+         contents.text->find("\nattune-resources:") != std::string::npos;
+}
+
 bool is_yaml(const fs::path& p) {
   std::string name = p.filename().string();
   if (name.ends_with(".plays.yaml")) return false;  // test plays, not scenarios
@@ -29,8 +37,11 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
       for (auto it =
                fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_yaml(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file(ec) && is_yaml(it->path()) && !is_other_attune_file(it->path())) {
+          found.push_back(it->path().string());
+        }
       }
+      if (found.empty()) missing.push_back(path + " (no scenario or rubric files in it)");
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
@@ -49,7 +60,7 @@ int run_check(const CheckOptions& options) {
   auto files = expand(options.paths, missing);
   bool io_problem = false;
   for (const auto& path : missing) {
-    std::cerr << "attune check: " << path << ": no such file or directory\n";
+    std::cerr << "attune check: " << path << (path.ends_with(")") ? "" : ": no such file or directory") << "\n";
     io_problem = true;
   }
   std::size_t errors = 0;
@@ -72,7 +83,7 @@ int run_check(const CheckOptions& options) {
         auto [it, inserted] = ids.emplace(load.load.scenario->id, path);
         if (!inserted) {
           diagnostics.push_back(Diagnostic{path,
-                                           {1, 1},
+                                           load.load.scenario->id_at,
                                            Severity::error,
                                            "scenario id '" + it->first + "' is already used by " +
                                                it->second + "; ids must be unique in a library",

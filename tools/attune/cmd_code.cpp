@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -34,7 +35,7 @@ int run_code(const CodeOptions& options) {
     return kDone;
   }
   std::ifstream in(*options.jsonl);
-  if (!in) {
+  if (!in || std::filesystem::is_directory(*options.jsonl)) {
     std::cerr << "attune code: cannot read " << *options.jsonl << "\n";
     return kUsageOrIo;
   }

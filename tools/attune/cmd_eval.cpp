@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -69,7 +70,7 @@ void print_table(const scoring::Agreement& a) {
 
 int run_eval(const EvalOptions& options) {
   std::ifstream in(options.data);
-  if (!in) {
+  if (!in || std::filesystem::is_directory(options.data)) {
     std::cerr << "attune eval: cannot read " << options.data << "\n";
     return kUsageOrIo;
   }

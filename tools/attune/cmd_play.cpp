@@ -131,10 +131,10 @@ int run_play(const PlayOptions& options) {
     bool plain = options.plain || !::isatty(STDOUT_FILENO);
     auto play = sim::play_terminal(session, recorder, *lines, std::cout, {plain});
     if (!play.io_error.empty()) {
+      // The journal failed; the record may still be writable, so try it before giving up.
       std::cerr << "attune play: " << play.io_error << "\n";
-      return kUsageOrIo;
-    }
-    if (!play.keep) {
+      status = kUsageOrIo;
+    } else if (!play.keep) {
       recorder.discard();
       std::cout << "The session was not kept.\n";
       return kDone;

@@ -87,6 +87,7 @@ struct Client {
 struct Scenario {
   int format = 1;
   std::string id;
+  SourceMark id_at;  // where the id is written
   std::string title;
   std::string summary;
   std::string content_note;
