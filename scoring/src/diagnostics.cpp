@@ -54,6 +54,12 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
+void sort_by_position(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
+  });
+}
+
 bool has_errors(const Diagnostics& diagnostics) {
   return count(diagnostics, Severity::error) > 0;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <span>
 
 #include "attune/scoring/competencies.h"
@@ -34,6 +35,12 @@ constexpr std::array<std::string_view, 15> kCompetencyKeys = {"name",
 constexpr std::array<std::string_view, 4> kOpportunityKinds = {"every_turn", "word_turns", "turns_with",
                                                                "risk_turns"};
 constexpr std::array<std::string_view, 3> kMethods = {"violations", "good", "safety"};
+
+std::string number_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
 
 class RubricReader {
  public:
@@ -80,10 +87,9 @@ class RubricReader {
       auto [end, ec] = std::from_chars(n.value.data(), n.value.data() + n.value.size(), value);
       if (ec == std::errc() && end == n.value.data() + n.value.size()) {
         if (value >= low && value <= high) return value;
-        error(
-            n.mark,
-            "'" + n.value + "' is out of range (" + std::to_string(low) + " to " + std::to_string(high) + ")",
-            "bad-value");
+        error(n.mark,
+              "'" + n.value + "' is out of range (" + number_text(low) + " to " + number_text(high) + ")",
+              "bad-value");
         return low;
       }
     }
@@ -240,6 +246,7 @@ RubricLoad load_rubric(std::string_view text, const std::string& file) {
   if (!read.document) return result;
   Rubric rubric;
   RubricReader(file, result.diagnostics).read(*read.document->root, rubric);
+  sort_by_position(result.diagnostics);
   if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);
   return result;
 }

@@ -52,8 +52,12 @@ const CodeNote& note_for(Code code) {
   return kNotes[static_cast<std::size_t>(code)];
 }
 
-bool costs_points(const Turn& turn, const CodeEvidence& c) {
-  if (c.code == Code::advice) return !scoring::has_code(turn.codes, Code::seek_permission);
+bool costs_points(const Turn& turn, const Turn* previous, const CodeEvidence& c) {
+  if (c.code == Code::advice) {
+    bool asked = scoring::has_code(turn.codes, Code::seek_permission) ||
+                 (previous != nullptr && scoring::has_code(previous->codes, Code::seek_permission));
+    return !asked;
+  }
   return !note_for(c.code).matters.empty();
 }
 
@@ -66,24 +70,24 @@ std::string evidence_words(const Turn& turn, const CodeEvidence& c) {
 
 }  // namespace
 
-bool fell_short(const Turn& turn) {
+bool fell_short(const Turn& turn, const Turn* previous) {
   for (const auto& c : turn.codes) {
-    if (costs_points(turn, c)) return true;
+    if (costs_points(turn, previous, c)) return true;
   }
   return false;
 }
 
-std::string coach_note(const Turn& turn, const Node& node) {
+std::string coach_note(const Turn& turn, const Turn* previous, const Node& node) {
   std::string did;
   std::string why;
   for (const auto& c : turn.codes) {
     const CodeNote& note = note_for(c.code);
     did += (did.empty() ? "You " : "; you ") + std::string(note.did) + evidence_words(turn, c);
-    if (costs_points(turn, c) && why.empty()) why = " Why it matters: " + std::string(note.matters);
+    if (costs_points(turn, previous, c) && why.empty()) why = " Why it matters: " + std::string(note.matters);
   }
   if (did.empty()) did = "You responded";
   std::string out = did + "." + why;
-  if (fell_short(turn) && !node.model_responses.empty()) {
+  if (fell_short(turn, previous) && !node.model_responses.empty()) {
     std::size_t pick = static_cast<std::size_t>(turn.index) % node.model_responses.size();
     out += " Try instead: \"" + node.model_responses[pick] + "\"";
   }

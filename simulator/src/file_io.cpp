@@ -28,7 +28,9 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
-std::optional<std::string> fsync_dir(const std::string& dir) {
+}  // namespace
+
+std::optional<std::string> sync_directory(const std::string& dir) {
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return describe_errno("cannot open directory", dir);
   int rc = ::fsync(fd);
@@ -36,8 +38,6 @@ std::optional<std::string> fsync_dir(const std::string& dir) {
   if (rc != 0) return describe_errno("cannot sync directory", dir);
   return std::nullopt;
 }
-
-}  // namespace
 
 FileContents read_file(const std::string& path, std::size_t max_bytes) {
   FileContents result;
@@ -50,7 +50,8 @@ FileContents read_file(const std::string& path, std::size_t max_bytes) {
   struct stat st {};
   if (::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
     ::close(fd);
-    result.error = "cannot read " + path + (S_ISDIR(st.st_mode) ? ": it is a directory" : ": not a regular file");
+    result.error =
+        "cannot read " + path + (S_ISDIR(st.st_mode) ? ": it is a directory" : ": not a regular file");
     return result;
   }
   std::string text;
@@ -76,19 +77,24 @@ FileContents read_file(const std::string& path, std::size_t max_bytes) {
   return result;
 }
 
-std::optional<std::string> make_private_dir(const std::string& dir) {
+std::optional<std::string> make_private_dir(const std::string& dir, bool tighten_existing) {
   std::error_code ec;
   std::filesystem::path path(dir);
   std::filesystem::path built;
   for (const auto& part : path) {
     built /= part;
     if (std::filesystem::is_directory(built, ec)) continue;
-    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST)
+    if (::mkdir(built.c_str(), 0700) != 0) {
+      if (errno == EEXIST) continue;
       return describe_errno("cannot create directory", built);
+    }
+    std::string parent = built.parent_path().empty() ? "." : built.parent_path().string();
+    if (auto error = sync_directory(parent)) return error;
   }
   if (!std::filesystem::is_directory(path, ec)) return "cannot create directory " + dir + ": not a directory";
   struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 0077) != 0) {
+  if (tighten_existing && ::stat(dir.c_str(), &st) == 0 && st.st_uid == ::geteuid() &&
+      (st.st_mode & 0077) != 0) {
     if (::chmod(dir.c_str(), 0700) != 0) return describe_errno("cannot make private", dir);
   }
   return std::nullopt;
@@ -120,7 +126,7 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
     ::unlink(temp.c_str());
     return message;
   }
-  return fsync_dir(dir);
+  return sync_directory(dir);
 }
 
 std::optional<std::string> append_line_durably(const std::string& path, std::string_view line) {

@@ -3,14 +3,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <random>
-#include <cerrno>
-#include <cstring>
 
 #include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
@@ -177,13 +177,14 @@ KeyResult programme_key() {
     if (existing.text) {
       std::string key = *existing.text;
       while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-      if (key.empty()) return {{}, "the key file " + path + " is empty; restore the programme key or set ATTUNE_KEY"};
+      if (key.empty())
+        return {{}, "the key file " + path + " is empty; restore the programme key or set ATTUNE_KEY"};
       return {key, {}};
     }
     if (existing.too_large) return {{}, "the key file " + path + " is not a key (over 4 KiB); restore it"};
     // Only a missing key file is made anew: replacing an unreadable one would orphan every record.
     if (!existing.missing) return {{}, existing.error};
-    if (auto error = make_private_dir(fs::path(path).parent_path().string())) return {{}, *error};
+    if (auto error = make_private_dir(fs::path(path).parent_path().string(), true)) return {{}, *error};
     std::string temp = path + ".new-" + random_hex(8);
     if (auto error = write_file_atomically(temp, random_hex(32) + "\n")) return {{}, *error};
     // link() never replaces: if another process made the key first, its key wins and we read it.
@@ -198,8 +199,9 @@ KeyResult programme_key() {
 }
 
 std::optional<std::string> RecordsStore::prepare() const {
-  for (const char* sub : {"", "/sessions", "/journal", "/scenarios"}) {
-    if (auto error = make_private_dir(root_ + sub)) return error;
+  if (auto error = make_private_dir(root_)) return error;
+  for (const char* sub : {"/sessions", "/journal", "/scenarios"}) {
+    if (auto error = make_private_dir(root_ + sub, true)) return error;
   }
   return std::nullopt;
 }
@@ -222,7 +224,7 @@ std::optional<std::string> RecordsStore::keep_scenario_copy(const Scenario& scen
 std::optional<std::string> RecordsStore::write_session(const json& record) const {
   std::string trainee = record.at("trainee").get<std::string>();
   std::string id = record.at("id").get<std::string>();
-  if (auto error = make_private_dir(root_ + "/sessions/" + trainee)) return error;
+  if (auto error = make_private_dir(root_ + "/sessions/" + trainee, true)) return error;
   return write_file_atomically(session_path(trainee, id), record.dump(2) + "\n");
 }
 
@@ -230,7 +232,8 @@ Journal::Journal(const RecordsStore& store, const std::string& session_id)
     : path_(store.journal_path(session_id)) {}
 
 std::optional<std::string> Journal::start(const json& header) {
-  return append_line_durably(path_, header.dump());
+  if (auto error = append_line_durably(path_, header.dump())) return error;
+  return sync_directory(fs::path(path_).parent_path().string());  // the new journal itself must survive
 }
 
 std::optional<std::string> Journal::append(const Turn& turn) {

@@ -517,7 +517,8 @@ class ScenarioReader {
     }
     for (const auto& [key, value] : n.entries) {
       if (!key->is_scalar()) {
-        error(key->mark, "a variable in 'set' should be a name, not " + std::string(key->kind_name()), "wrong-type");
+        error(key->mark, "a variable in 'set' should be a name, not " + std::string(key->kind_name()),
+              "wrong-type");
         continue;
       }
       if (auto delta = integer(*value, key->value)) out.push_back(VarChange{key->value, *delta, key->mark});
@@ -580,10 +581,7 @@ ScenarioLoad load_scenario(std::string_view text, const std::string& file) {
     detail::check_shadowed_rules(scenario, file, result.diagnostics);
   }
   if (!has_errors(result.diagnostics)) detail::check_with_coder(scenario, file, result.diagnostics);
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return a.at.line != b.at.line ? a.at.line < b.at.line : a.at.col < b.at.col;
-                   });
+  sort_by_position(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
   scenario.source_path = file;
   scenario.source_text = std::string(text);

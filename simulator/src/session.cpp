@@ -157,7 +157,7 @@ Session::Result Session::submit(const TurnInput& input) {
       target = node.otherwise.value_or(node.id);
     }
   }
-  turn.feedback = coach_note(turn, node);
+  turn.feedback = coach_note(turn, turns_.empty() ? nullptr : &turns_.back(), node);
   turn.next_node = target;
   current_ = &scenario_->node(target);
   turns_.push_back(std::move(turn));

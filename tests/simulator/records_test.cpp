@@ -86,6 +86,17 @@ TEST(AtomicWrite, ReportsAnUnwritableDirectory) {
   EXPECT_TRUE(write_file_atomically("/proc/attune-cannot-write-here/x.json", "x").has_value());
 }
 
+TEST(PrivateDir, LeavesAnExistingSharedDirectoryAloneUnlessAskedToTighten) {
+  TempDir dir;
+  auto shared = dir.path() / "shared";
+  fs::create_directories(shared);
+  ::chmod(shared.c_str(), 01777);
+  ASSERT_EQ(make_private_dir(shared.string()), std::nullopt);
+  EXPECT_EQ(mode_of(shared), 0777u) << "a directory the user named is not ours to change";
+  ASSERT_EQ(make_private_dir(shared.string(), true), std::nullopt);
+  EXPECT_EQ(mode_of(shared), 0700u);
+}
+
 TEST(PrivateDir, CreatesParentsWithMode0700) {
   TempDir dir;
   auto nested = dir.path() / "a" / "b";
@@ -109,13 +120,14 @@ TEST(Signature, DetectsAnyChangeMadeWithoutTheKey) {
 }
 
 TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal) {
-  TempDir dir;
+  TempDir temp;
+  const fs::path root = temp.path() / "records";  // made by the recorder
   Scenario scenario = testing::must_load(kScenario);
   scoring::Rubric rubric = shipped_rubric();
-  SessionRecorder recorder({dir.path().string(), "sam", &rubric, "rubric-sha", "k"});
+  SessionRecorder recorder({root.string(), "sam", &rubric, "rubric-sha", "k"});
   Session session(scenario, SessionMode::practice);
   ASSERT_EQ(recorder.begin(session), std::nullopt);
-  auto journal = dir.path() / "journal" / (recorder.session_id() + ".jsonl");
+  auto journal = root / "journal" / (recorder.session_id() + ".jsonl");
   ASSERT_TRUE(fs::exists(journal));
   auto result = session.submit(TurnInput::reply("It sounds like the week wore you down."));
   ASSERT_EQ(recorder.turn_played(*result.turn), std::nullopt);
@@ -126,11 +138,12 @@ TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal
   auto saved = recorder.finish(session, session.ended());
   ASSERT_EQ(saved.error, "");
   EXPECT_FALSE(fs::exists(journal));
-  EXPECT_EQ(saved.path, (dir.path() / "sessions" / "sam" / (recorder.session_id() + ".json")).string());
+  EXPECT_EQ(saved.path, (root / "sessions" / "sam" / (recorder.session_id() + ".json")).string());
   EXPECT_EQ(mode_of(saved.path), 0600u);
-  EXPECT_EQ(mode_of(dir.path() / "sessions" / "sam"), 0700u);
-  EXPECT_EQ(mode_of(dir.path()), 0700u);
-  EXPECT_EQ(slurp(dir.path() / "scenarios" / (scenario.sha256 + ".yaml")), kScenario);
+  EXPECT_EQ(mode_of(root / "sessions" / "sam"), 0700u);
+  EXPECT_EQ(mode_of(root), 0700u);
+  EXPECT_EQ(mode_of(root / "journal"), 0700u);
+  EXPECT_EQ(slurp(root / "scenarios" / (scenario.sha256 + ".yaml")), kScenario);
 
   auto record = nlohmann::json::parse(slurp(saved.path));
   EXPECT_EQ(record["format"], "attune-session/1");

@@ -1283,9 +1283,11 @@ nodes:
 
 TEST(ScenarioLoader, VeryLongUnknownNamesGetNoSuggestionButStillAnError) {
   std::string long_name(200, 'b');
-  auto diagnostics = testing::diagnose("attune: 1\nid: t\ntitle: T\nclient: {name: A}\nstart: a\nnodes:\n  a:\n"
-                                       "    client: Hi.\n    otherwise: " + long_name + "\n  " + long_name.substr(1) +
-                                       "c:\n    client: Bye.\n    end: true\n    outcome: engaged\n");
+  auto diagnostics = testing::diagnose(
+      "attune: 1\nid: t\ntitle: T\nclient: {name: A}\nstart: a\nnodes:\n  a:\n"
+      "    client: Hi.\n    otherwise: " +
+      long_name + "\n  " + long_name.substr(1) +
+      "c:\n    client: Bye.\n    end: true\n    outcome: engaged\n");
   bool found = false;
   for (const auto& d : diagnostics) {
     if (d.rule != "unknown-target") continue;

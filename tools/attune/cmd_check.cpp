@@ -60,7 +60,8 @@ int run_check(const CheckOptions& options) {
   auto files = expand(options.paths, missing);
   bool io_problem = false;
   for (const auto& path : missing) {
-    std::cerr << "attune check: " << path << (path.ends_with(")") ? "" : ": no such file or directory") << "\n";
+    std::cerr << "attune check: " << path << (path.ends_with(")") ? "" : ": no such file or directory")
+              << "\n";
     io_problem = true;
   }
   std::size_t errors = 0;
@@ -82,9 +83,7 @@ int run_check(const CheckOptions& options) {
       if (load.load.scenario) {
         auto [it, inserted] = ids.emplace(load.load.scenario->id, path);
         if (!inserted) {
-          diagnostics.push_back(Diagnostic{path,
-                                           load.load.scenario->id_at,
-                                           Severity::error,
+          diagnostics.push_back(Diagnostic{path, load.load.scenario->id_at, Severity::error,
                                            "scenario id '" + it->first + "' is already used by " +
                                                it->second + "; ids must be unique in a library",
                                            "duplicate-id"});

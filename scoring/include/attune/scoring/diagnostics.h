@@ -27,6 +27,7 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 std::string format_diagnostic(const Diagnostic& diagnostic);
+void sort_by_position(Diagnostics& diagnostics);  // stable: same position keeps its order
 bool has_errors(const Diagnostics& diagnostics);
 std::size_t count(const Diagnostics& diagnostics, Severity severity);
 

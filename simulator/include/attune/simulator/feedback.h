@@ -9,9 +9,10 @@
 
 namespace attune::sim {
 
-// True when the turn cost points: advice, judgment, minimising, a boundary crossing, or cutting in.
-bool fell_short(const Turn& turn);
+// True when the turn cost points: advice (unless permission was sought in this or the previous
+// turn, as the rubric has it), judgment, minimising, a boundary crossing, or cutting in.
+bool fell_short(const Turn& turn, const Turn* previous);
 
-std::string coach_note(const Turn& turn, const Node& node);
+std::string coach_note(const Turn& turn, const Turn* previous, const Node& node);
 
 }  // namespace attune::sim

@@ -12,14 +12,18 @@ struct FileContents {
   std::optional<std::string> text;
   bool too_large = false;
   bool missing = false;  // the file does not exist
-  std::string error;  // when `text` is empty and not too large: why it could not be read
+  std::string error;     // when `text` is empty and not too large: why it could not be read
 };
 
 FileContents read_file(const std::string& path, std::size_t max_bytes);
 
-// Creates `dir` and its missing parents with mode 0700 (existing ones are tightened to 0700
-// when they are ours). Returns an error message, or nullopt on success.
-std::optional<std::string> make_private_dir(const std::string& dir);
+// Creates `dir` and its missing parents with mode 0700, each made durable in its parent.
+// An existing `dir` is tightened to 0700 only with `tighten_existing` (directories attune owns,
+// never one a user named, which may be shared). Returns an error message, or nullopt on success.
+std::optional<std::string> make_private_dir(const std::string& dir, bool tighten_existing = false);
+
+// fsync of a directory, so a file created or renamed in it survives a power cut.
+std::optional<std::string> sync_directory(const std::string& dir);
 
 // Writes `path` as a 0600 file: a temp file beside it, fsync, rename over, fsync of the directory.
 // A failure at any step leaves the previous file (if any) untouched. Returns an error or nullopt.
