@@ -48,15 +48,21 @@ int main(int argc, char** argv) {
     int status = app.exit(e);
     return status == 0 ? kDone : kUsageOrIo;
   }
-  if (check_cmd->parsed()) return run_check(check);
-  if (play_cmd->parsed()) return run_play(play);
-  if (eval_cmd->parsed()) return run_eval(eval);
-  if (code_cmd->parsed()) {
-    if (!code.text == !code.jsonl) {
-      std::cerr << "attune code: give either TEXT or --jsonl FILE\n";
-      return kUsageOrIo;
+  // Input problems are values all the way down; this is the last guard against a bug losing a
+  // session without a word (the journal keeps its turns).
+  try {
+    if (check_cmd->parsed()) return run_check(check);
+    if (play_cmd->parsed()) return run_play(play);
+    if (eval_cmd->parsed()) return run_eval(eval);
+    if (code_cmd->parsed()) {
+      if (!code.text == !code.jsonl) {
+        std::cerr << "attune code: give either TEXT or --jsonl FILE\n";
+        return kUsageOrIo;
+      }
+      return run_code(code);
     }
-    return run_code(code);
+  } catch (const std::exception& e) {
+    std::cerr << "attune: unexpected failure: " << e.what() << "\n";
   }
   return kUsageOrIo;
 }
