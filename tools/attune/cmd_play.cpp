@@ -126,9 +126,11 @@ int run_play(const PlayOptions& options) {
     }
   } else {
     // The window player comes with its own target; until then every play is in the terminal.
-    auto lines = sim::terminal_lines(std::cout);
-    if (!lines) lines = sim::stream_lines(std::cin, std::cout);
     bool plain = options.plain || !::isatty(STDOUT_FILENO);
+    // Raw mode times the first keystroke but echoes with backspaces; --plain keeps the terminal's own
+    // line editing for screen readers, and the quiet is then timed to the line's arrival.
+    auto lines = options.plain ? nullptr : sim::terminal_lines(std::cout);
+    if (!lines) lines = sim::stream_lines(std::cin, std::cout);
     auto play = sim::play_terminal(session, recorder, *lines, std::cout, {plain});
     if (!play.io_error.empty()) {
       // The journal failed; the record may still be writable, so try it before giving up.

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "attune/scoring/coder.h"
@@ -13,7 +16,21 @@
 
 namespace {
 
+// $ATTUNE_BENCH_DATA: a JSONL file of utterances (`text` fields) to code instead, e.g. an annotated
+// corpus for tools/bench/compare_sklearn.py; its contexts are not used here.
+std::vector<std::string> corpus_utterances(const char* path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto row = nlohmann::json::parse(line, nullptr, false);
+    if (row.is_object() && row.contains("text") && row["text"].is_string()) out.push_back(row["text"]);
+  }
+  return out;
+}
+
 std::vector<std::string> shipped_utterances() {
+  if (const char* data = std::getenv("ATTUNE_BENCH_DATA")) return corpus_utterances(data);
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& entry :
