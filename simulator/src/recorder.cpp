@@ -1,5 +1,7 @@
 #include "attune/simulator/recorder.h"
 
+#include "attune/simulator/file_io.h"
+
 namespace attune::sim {
 namespace {
 
@@ -28,6 +30,21 @@ std::optional<std::string> SessionRecorder::begin(const Session& session) {
       {"mode", session_mode_name(session.mode())},
       {"started", meta_.started}};
   return journal_.start(header);
+}
+
+std::optional<std::string> SessionRecorder::resume(const Session& session, const JournalContents& journal) {
+  meta_.id = journal.session_id;
+  meta_.trainee = journal.header.value("trainee", setup_.trainee);
+  meta_.started = journal.header.value("started", now_iso8601());
+  meta_.rubric_sha256 = setup_.rubric_sha256;
+  journal_ = Journal(store_, meta_.id);
+  if (auto error = store_.prepare()) return error;
+  if (!journal.damage.empty()) {
+    std::string kept = journal.header.dump() + "\n";
+    for (const auto& turn : journal.turns) kept += turn.dump() + "\n";
+    if (auto error = write_file_atomically(store_.journal_path(meta_.id), kept)) return error;
+  }
+  return store_.keep_scenario_copy(session.scenario());
 }
 
 std::optional<std::string> SessionRecorder::turn_played(const Turn& turn) {

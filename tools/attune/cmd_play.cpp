@@ -5,6 +5,7 @@
 
 #include "attune/simulator/debrief.h"
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/journal.h"
 #include "attune/simulator/players.h"
 #include "attune/simulator/recorder.h"
 #include "attune/simulator/responses_file.h"
@@ -54,18 +55,19 @@ int count_lines(const std::string& text) {
   return lines;
 }
 
-}  // namespace
-
-int run_play(const PlayOptions& options) {
-  auto path = sim::resolve_scenario(options.scenario);
+// The scenario to play: a file or a shipped id, loaded and checked (errors are printed).
+std::optional<sim::Scenario> load_playable(const std::string& argument, int& status) {
+  auto path = sim::resolve_scenario(argument);
   if (!path) {
-    std::cerr << "attune play: no scenario file or shipped scenario id '" << options.scenario << "'\n";
-    return kUsageOrIo;
+    std::cerr << "attune play: no scenario file or shipped scenario id '" << argument << "'\n";
+    status = kUsageOrIo;
+    return std::nullopt;
   }
   auto loaded = sim::load_scenario_file(*path);
   if (loaded.io_error) {
     std::cerr << "attune play: " << *loaded.io_error << "\n";
-    return kUsageOrIo;
+    status = kUsageOrIo;
+    return std::nullopt;
   }
   if (!loaded.load.scenario) {
     for (const auto& d : loaded.load.diagnostics) {
@@ -73,16 +75,49 @@ int run_play(const PlayOptions& options) {
     }
     std::cerr << "attune play: the scenario has errors; fix them (attune check " << *path
               << ") and play again\n";
-    return kBadContent;
+    status = kBadContent;
   }
-  const sim::Scenario& scenario = *loaded.load.scenario;
+  return std::move(loaded.load.scenario);
+}
+
+int list_unfinished(const PlayOptions& options) {
+  sim::RecordsStore store(sim::records_dir(options.records));
+  auto sessions = sim::list_unfinished(store);
+  if (sessions.empty()) std::cout << "No unfinished sessions in " << store.root() << "\n";
+  for (const auto& s : sessions) {
+    std::cout << s.id << "  trainee " << s.trainee << "  scenario " << s.scenario_id << "  started "
+              << s.started << "  " << s.turns << (s.turns == 1 ? " turn" : " turns");
+    if (!s.damage.empty()) std::cout << "  (" << s.damage << ")";
+    std::cout << "\n";
+  }
+  return kDone;
+}
+
+// Which journal `--resume [SESSION]` means: the one named, or the only one there is.
+std::optional<std::string> pick_unfinished(const sim::RecordsStore& store, const std::string& named) {
+  if (!named.empty()) return named;
+  auto sessions = sim::list_unfinished(store);
+  if (sessions.size() == 1) return sessions.front().id;
+  std::cerr << "attune play: "
+            << (sessions.empty() ? "no unfinished sessions" : "several unfinished sessions") << " in "
+            << store.root() << "; name one (attune play --list-unfinished)\n";
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_play(const PlayOptions& options) {
+  if (options.list_unfinished) return list_unfinished(options);
+  if (!options.resume && options.scenario.empty()) {
+    std::cerr << "attune play: name a SCENARIO (or --resume an unfinished session)\n";
+    return kUsageOrIo;
+  }
   std::string trainee = options.trainee.value_or(default_trainee());
   if (!sim::is_valid_trainee_id(trainee)) {
     std::cerr << "attune play: trainee id '" << trainee
               << "' may hold only letters, digits, '.', '-' and '_'\n";
     return kUsageOrIo;
   }
-
   std::optional<std::string> responses_text;
   if (options.responses) {
     auto file = sim::read_file(*options.responses, kMaxResponsesBytes);
@@ -93,7 +128,6 @@ int run_play(const PlayOptions& options) {
     }
     responses_text = std::move(file.text);
   }
-
   std::string home = sim::runtime_home();
   auto rubric = load_installed_rubric(home);
   if (!rubric.rubric) return kUsageOrIo;
@@ -102,21 +136,58 @@ int run_play(const PlayOptions& options) {
     std::cerr << "attune play: cannot set up the programme key: " << key.error << "\n";
     return kUsageOrIo;
   }
-  sim::SessionRecorder recorder(
-      {sim::records_dir(options.records), trainee, &*rubric.rubric, rubric.sha256, key.key});
-  sim::Session session(scenario,
-                       options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
-  if (auto error = recorder.begin(session)) {
-    std::cerr << "attune play: cannot write to the records directory: " << *error << "\n";
-    return kUsageOrIo;
-  }
+  sim::RecordsStore store(sim::records_dir(options.records));
+  sim::SessionRecorder recorder({store.root(), trainee, &*rubric.rubric, rubric.sha256, key.key});
 
   int status = kDone;
+  std::optional<sim::Scenario> scenario;
+  std::unique_ptr<sim::Session> session;
+  if (options.resume) {
+    auto id = pick_unfinished(store, *options.resume);
+    if (!id) return kUsageOrIo;
+    auto journal = sim::read_journal(store.journal_path(*id));
+    if (!journal.contents) {
+      std::cerr << "attune play: cannot resume " << *id << ": " << journal.error << "\n";
+      return kUsageOrIo;
+    }
+    const auto& header = journal.contents->header;
+    std::string sha = header.contains("scenario") ? header["scenario"].value("sha256", "") : "";
+    scenario = load_playable(store.root() + "/scenarios/" + sha + ".yaml", status);
+    if (!scenario) return status == kDone ? kUsageOrIo : status;
+    session = std::make_unique<sim::Session>(
+        *scenario, header.value("mode", "") == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
+    if (auto error = sim::replay_journal(*session, *journal.contents)) {
+      std::cerr << "attune play: cannot resume " << *id << ": " << *error << "\n";
+      return kBadContent;
+    }
+    if (!journal.contents->damage.empty()) {
+      std::cerr << "attune play: the journal of " << *id << " was damaged: " << journal.contents->damage
+                << "\n";
+    }
+    if (auto error = recorder.resume(*session, *journal.contents)) {
+      std::cerr << "attune play: cannot resume " << *id << ": " << *error << "\n";
+      return kUsageOrIo;
+    }
+    std::cerr << "Resuming session " << *id << " after " << session->turns().size() << " turns.\n";
+  } else {
+    scenario = load_playable(options.scenario, status);
+    if (!scenario) return status;
+    session = std::make_unique<sim::Session>(
+        *scenario, options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
+    if (auto error = recorder.begin(*session)) {
+      std::cerr << "attune play: cannot write to the records directory: " << *error << "\n";
+      return kUsageOrIo;
+    }
+  }
+
   std::optional<std::map<std::string, int>> self_rating;
   if (responses_text) {
     auto lines = sim::parse_responses(*responses_text);
-    auto play =
-        sim::play_scripted(session, recorder, lines, *options.responses, count_lines(*responses_text));
+    // A resumed session takes its responses from the line after the last journaled turn.
+    std::size_t played = std::min(session->turns().size(), lines.size());
+    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(played));
+    auto play = sim::play_scripted(*session, recorder, lines, *options.responses,
+                                   count_lines(*responses_text), options.realtime);
     if (!play.io_error.empty()) {
       std::cerr << "attune play: " << play.io_error << "\n";
       status = kUsageOrIo;
@@ -131,7 +202,7 @@ int run_play(const PlayOptions& options) {
     // line editing for screen readers, and the quiet is then timed to the line's arrival.
     auto lines = options.plain ? nullptr : sim::terminal_lines(std::cout);
     if (!lines) lines = sim::stream_lines(std::cin, std::cout);
-    auto play = sim::play_terminal(session, recorder, *lines, std::cout, {plain});
+    auto play = sim::play_terminal(*session, recorder, *lines, std::cout, {plain});
     if (!play.io_error.empty()) {
       // The journal failed; the record may still be writable, so try it before giving up.
       std::cerr << "attune play: " << play.io_error << "\n";
@@ -144,7 +215,7 @@ int run_play(const PlayOptions& options) {
     self_rating = play.self_rating;
   }
 
-  auto saved = recorder.finish(session, session.ended(), self_rating);
+  auto saved = recorder.finish(*session, session->ended(), self_rating);
   if (!saved.error.empty()) {
     std::cerr << "attune play: cannot save the session record: " << saved.error
               << " (its turns are kept in the journal)\n";
@@ -153,7 +224,7 @@ int run_play(const PlayOptions& options) {
   if (options.json) {
     std::cout << saved.record.dump(2) << "\n";
   } else {
-    std::cout << "\n" << sim::render_debrief(saved.record, &scenario, sim::load_crisis_resources(home));
+    std::cout << "\n" << sim::render_debrief(saved.record, &*scenario, sim::load_crisis_resources(home));
   }
   std::cerr << "Session record saved: " << saved.path << "\n";
   return status;

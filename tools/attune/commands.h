@@ -25,6 +25,9 @@ struct PlayOptions {
   std::optional<std::string> responses;
   bool json = false;
   std::optional<std::string> records;
+  std::optional<std::string> resume;  // "" = the only unfinished session
+  bool list_unfinished = false;
+  bool realtime = false;
 };
 int run_play(const PlayOptions& options);
 

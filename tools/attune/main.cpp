@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
 
   PlayOptions play;
   auto* play_cmd = app.add_subcommand("play", "Play a scenario (a path, or the id of a shipped scenario)");
-  play_cmd->add_option("SCENARIO", play.scenario, "Scenario file or id")->required();
+  play_cmd->add_option("SCENARIO", play.scenario, "Scenario file or id");
   play_cmd->add_option("--trainee", play.trainee,
                        "Trainee id the record is filed under (default: $ATTUNE_TRAINEE, $USER)");
   play_cmd->add_option("--mode", play.mode, "practice (coach notes) or exam")
@@ -25,6 +25,15 @@ int main(int argc, char** argv) {
   play_cmd->add_flag("--plain", play.plain, "Plain lines only, for screen readers and pipes");
   play_cmd->add_option("--responses", play.responses, "Play a scripted trainee from this responses file");
   play_cmd->add_flag("--json", play.json, "Also print the session record as JSON to stdout");
+  std::string resume_id;
+  auto* resume_opt = play_cmd
+                         ->add_option("--resume", resume_id,
+                                      "Continue an unfinished session (its id; optional when there is one)")
+                         ->expected(0, 1);
+  play_cmd->add_flag("--list-unfinished", play.list_unfinished,
+                     "List unfinished sessions in the records directory");
+  play_cmd->add_flag("--realtime", play.realtime,
+                     "With --responses: wait the scripted latencies and silences for real");
   play_cmd->add_option("--records", play.records,
                        "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
 
@@ -52,7 +61,10 @@ int main(int argc, char** argv) {
   // session without a word (the journal keeps its turns).
   try {
     if (check_cmd->parsed()) return run_check(check);
-    if (play_cmd->parsed()) return run_play(play);
+    if (play_cmd->parsed()) {
+      if (resume_opt->count() > 0) play.resume = resume_id;
+      return run_play(play);
+    }
     if (eval_cmd->parsed()) return run_eval(eval);
     if (code_cmd->parsed()) {
       if (!code.text == !code.jsonl) {

@@ -20,9 +20,12 @@ struct ScriptedPlay {
   std::string io_error;  // the journal could not be written
 };
 
-// Plays every line that fits, journaling each turn; stops at the first that does not.
+// Plays every line that fits, journaling each turn; stops at the first that does not. With
+// `realtime` it waits each turn's latency or silence first and reports each saved turn on stderr
+// ("turn N saved"), so a test can kill it mid-session and know what was acknowledged.
 ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder,
-                           const std::vector<ScriptedLine>& lines, const std::string& file, int last_line);
+                           const std::vector<ScriptedLine>& lines, const std::string& file, int last_line,
+                           bool realtime = false);
 
 // A line typed at the terminal, with the quiet before its first keystroke.
 struct TypedLine {

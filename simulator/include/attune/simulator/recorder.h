@@ -7,6 +7,7 @@
 #include <string>
 
 #include "attune/scoring/rubric.h"
+#include "attune/simulator/journal.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/session.h"
 
@@ -28,6 +29,10 @@ class SessionRecorder {
 
   // Creates the records layout, keeps the scenario copy and starts the journal.
   std::optional<std::string> begin(const Session& session);
+  // Continues an unfinished session from its journal (the replayed `session` already holds its
+  // turns): the same id, the same journal, appended to from here on.
+  // A damaged tail is cut off first, so new lines never follow a torn one.
+  std::optional<std::string> resume(const Session& session, const JournalContents& journal);
   // Journals a finished turn (fsync'd) before the client goes on.
   std::optional<std::string> turn_played(const Turn& turn);
 
