@@ -43,6 +43,11 @@ struct Case {
   std::string word;
 };
 
+// Test names already say which file; print it, not the struct's bytes.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.file;
+}
+
 std::vector<std::string> split(const std::string& line, char sep) {
   std::vector<std::string> parts;
   std::string part;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,7 +47,8 @@ struct Child {
   int stderr_fd = -1;
 };
 
-Child spawn(const std::vector<std::string>& args, const Sandbox& box) {
+// `file_size_limit`: bytes any one file may grow to, as a full disk would stop it (0: no limit).
+Child spawn(const std::vector<std::string>& args, const Sandbox& box, rlim_t file_size_limit = 0) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe");
   pid_t pid = ::fork();
@@ -56,6 +58,10 @@ Child spawn(const std::vector<std::string>& args, const Sandbox& box) {
     ::dup2(null, STDOUT_FILENO);
     ::dup2(null, STDIN_FILENO);
     ::close(fds[0]);
+    if (file_size_limit > 0) {
+      rlimit limit{file_size_limit, file_size_limit};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
     ::setenv("ATTUNE_KEY", "kill-test-key", 1);
     ::setenv("ATTUNE_HOME", ATTUNE_SOURCE_DIR, 1);
     ::setenv("HOME", box.root().c_str(), 1);
@@ -213,6 +219,36 @@ TEST(KillAndResume, ResumeWithNothingUnfinishedIsAUsageError) {
   auto run = box.run({"play", "--resume", "--records", (box.root() / "empty").string()});
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("no unfinished sessions"), std::string::npos) << run.err;
+}
+
+TEST(FullDisk, PlayStopsWithAClearMessageAndTheJournalStaysReadable) {
+  Sandbox box;
+  auto scenario = box.write("kill.yaml", linear_scenario());
+  auto script = box.write("kill.txt", responses());
+  fs::path records = box.root() / "records";
+  // Each journal line is a few hundred bytes: the journal fills up a few turns in.
+  Child child = spawn(
+      {"play", scenario.string(), "--responses", script.string(), "--records", records.string()}, box, 2048);
+  std::string err;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(child.stderr_fd, buffer, sizeof buffer)) > 0;)
+    err.append(buffer, static_cast<std::size_t>(n));
+  int status = 0;
+  ::waitpid(child.pid, &status, 0);
+  ::close(child.stderr_fd);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 2) << err;
+  EXPECT_NE(err.find("File too large"), std::string::npos) << err;
+  // Nothing corrupted: every journal line that was written is whole, and a later resume (with
+  // room again) finishes the session from them.
+  auto saved = journaled(records);
+  EXPECT_FALSE(saved.empty());
+  auto resumed = box.run({"play", "--resume", "--responses", script.string(), "--records", records.string()},
+                         "", "ATTUNE_KEY=kill-test-key");
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  auto sessions = box.session_files(records);
+  ASSERT_EQ(sessions.size(), 1u);
+  EXPECT_EQ(json::parse(slurp(sessions[0]))["turns"].size(), static_cast<std::size_t>(kTurns));
 }
 
 }  // namespace

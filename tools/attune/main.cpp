@@ -1,10 +1,13 @@
 // `attune`: the command line. Only this file sees CLI11; the commands live in cmd_*.cpp.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "commands.h"
 
 int main(int argc, char** argv) {
+  // A full disk or a file-size limit must fail a write with an error we can report, not kill us.
+  std::signal(SIGXFSZ, SIG_IGN);
   using namespace attune::cli;
   CLI::App app{"attune: practise active listening with simulated clients, scored with evidence"};
   app.require_subcommand(1);
