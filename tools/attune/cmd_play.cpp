@@ -218,7 +218,8 @@ int run_play(const PlayOptions& options) {
   auto saved = recorder.finish(*session, session->ended(), self_rating);
   if (!saved.error.empty()) {
     std::cerr << "attune play: cannot save the session record: " << saved.error
-              << " (its turns are kept in the journal)\n";
+              << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
+              << recorder.session_id() << (options.records ? " --records " + *options.records : std::string()) << "\n";
     return kUsageOrIo;
   }
   if (options.json) {
