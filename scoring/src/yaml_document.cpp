@@ -41,6 +41,64 @@ std::optional<std::pair<SourceMark, std::string>> find_bad_byte(std::string_view
                    std::string(text[*offset] == '\0' ? "a NUL byte" : "bytes that are not valid UTF-8")};
 }
 
+// After yaml-cpp gives up: the first point where brackets nest deeper than `max_depth`. A rough
+// count (quotes and comments skipped as well as a scan can) that only relabels a file yaml-cpp
+// already rejected, since yaml-cpp reads far ahead inside unclosed brackets before it fails.
+std::optional<SourceMark> flow_nesting_overflow(std::string_view text, int max_depth) {
+  SourceMark mark;
+  int depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ++mark.line;
+      mark.col = 1;
+      comment = false;
+      continue;
+    }
+    if (!comment) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+        comment = true;
+      } else if ((c == '"' || c == '\'') &&
+                 (i == 0 || std::string_view(" \t[{,:").find(text[i - 1]) != std::string_view::npos)) {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        if (++depth > max_depth) return mark;
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    }
+    ++mark.col;
+  }
+  return std::nullopt;
+}
+
+// A tab in the indentation (or right after a key's colon) near where yaml-cpp stopped.
+std::optional<SourceMark> tab_near(std::string_view text, int line) {
+  SourceMark mark;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (mark.line > line) break;
+    if (text[i] == '\n') {
+      ++mark.line;
+      mark.col = 1;
+      continue;
+    }
+    if (text[i] == '\t' && mark.line >= line - 1) {
+      std::size_t line_start = text.rfind('\n', i);
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      std::string_view before = text.substr(line_start, i - line_start);
+      bool indentation = before.find_first_not_of(" \t") == std::string_view::npos;
+      bool after_colon = !before.empty() && before.back() == ':';
+      if (indentation || after_colon) return mark;
+    }
+    ++mark.col;
+  }
+  return std::nullopt;
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(Document& document, const Limits& limits) : document_(document), limits_(limits) {}
@@ -70,6 +128,13 @@ class TreeBuilder : public YAML::EventHandler {
       }
     }
     charge(target->weight, target->bytes, mark);
+    if (target->is_scalar() || target->is_null()) {
+      // A copy with the alias's own position, so a diagnostic about it points at the alias.
+      Node& copy = document_.nodes.emplace_back(*target);
+      copy.mark = from_yaml(mark);
+      add(copy, copy.weight, copy.bytes);
+      return;
+    }
     add(*target, target->weight, target->bytes);
   }
 
@@ -277,6 +342,17 @@ ReadResult read_document(std::string_view text, const std::string& file, const L
   } catch (const Stop& stop) {
     return fail(stop.at, stop.message, stop.rule);
   } catch (const YAML::Exception& e) {
+    if (auto deep = flow_nesting_overflow(trimmed, limits.max_depth)) {
+      return fail(*deep,
+                  "nesting deeper than " + std::to_string(limits.max_depth) +
+                      " levels; a scenario needs only a few, so look for unclosed brackets",
+                  "too-deep");
+    }
+    if (auto tab = tab_near(trimmed, from_yaml(e.mark).line)) {
+      return fail(*tab,
+                  "YAML syntax: a tab here; YAML indents with spaces only, so replace the tab with spaces",
+                  "yaml-syntax");
+    }
     std::string message = e.msg;
     if (message == "bad file" || message.find("recursion") != std::string::npos) {
       message = "nesting too deep for the YAML reader; look for unclosed brackets";

@@ -365,8 +365,9 @@ class ScenarioReader {
                 "choices-with-respond");
         }
       }
-      if (node.choices.size() == 1)
-        error(n.find("choices")->mark, where + " offers only one choice; give at least two", "bad-value");
+      const Node* choices = n.find("choices");
+      if (choices->is_sequence() && choices->items.size() == 1)  // invalid entries count: they are reported
+        error(choices->mark, where + " offers only one choice; give at least two", "bad-value");
     } else if (!node.otherwise) {
       error(
           node.at,
@@ -494,6 +495,7 @@ class ScenarioReader {
       while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
       auto [end, ec] =
           std::from_chars(s.data() + number_begin + (s[number_begin] == '+' ? 1 : 0), s.data() + i, c.value);
+      if (ec == std::errc::result_out_of_range) return bad(number_begin, "number out of range");
       if (ec != std::errc() || end != s.data() + i) return bad(number_begin, "expected a whole number");
       if (c.value > kMaxVarMagnitude || c.value < -kMaxVarMagnitude)
         return bad(number_begin, "number out of range");
