@@ -162,7 +162,24 @@ void sign_record(json& record, const std::string& key) {
   record["integrity"] = {{"hmac_sha256", mac}};
 }
 
+// nlohmann::json copies and dumps recursively: a hostile record nested thousands deep would
+// overflow the stack, so its depth is measured first, without recursion.
+bool nesting_within(const json& value, std::size_t max_depth) {
+  std::vector<std::pair<const json*, std::size_t>> pending{{&value, 1}};
+  while (!pending.empty()) {
+    auto [node, depth] = pending.back();
+    pending.pop_back();
+    if (depth > max_depth) return false;
+    if (node->is_structured()) {
+      for (const auto& child : *node) pending.emplace_back(&child, depth + 1);
+    }
+  }
+  return true;
+}
+
 bool record_signature_ok(const json& record, const std::string& key) {
+  constexpr std::size_t kMaxRecordDepth = 64;  // a real record nests 5 deep
+  if (!record.is_object() || !nesting_within(record, kMaxRecordDepth)) return false;
   if (!record.contains("integrity") || !record["integrity"].contains("hmac_sha256")) return false;
   json body = record;
   body.erase("integrity");
