@@ -29,6 +29,8 @@ std::optional<std::string> SessionRecorder::begin(const Session& session) {
       {"scenario", {{"id", session.scenario().id}, {"sha256", session.scenario().sha256}}},
       {"mode", session_mode_name(session.mode())},
       {"started", meta_.started}};
+  if (meta_.retry_of)
+    header["retry_of"] = {{"session", meta_.retry_of->session}, {"turn", meta_.retry_of->turn}};
   return journal_.start(header);
 }
 
@@ -37,6 +39,9 @@ std::optional<std::string> SessionRecorder::resume(const Session& session, const
   meta_.trainee = journal.header.value("trainee", setup_.trainee);
   meta_.started = journal.header.value("started", now_iso8601());
   meta_.rubric_sha256 = setup_.rubric_sha256;
+  if (const auto& retry = journal.header.value("retry_of", nlohmann::json()); retry.is_object()) {
+    meta_.retry_of = RetryOf{retry.value("session", ""), retry.value("turn", 0)};
+  }
   journal_ = Journal(store_, meta_.id);
   if (auto error = store_.prepare()) return error;
   if (!journal.damage.empty()) {

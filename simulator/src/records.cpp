@@ -148,7 +148,8 @@ json session_record(const Session& session, const scoring::Rubric& rubric, const
       {"complete", meta.complete},
       {"scorer",
        {{"version", scoring::kCoderVersion}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
-      {"retry_of", nullptr},
+      {"retry_of", meta.retry_of ? json{{"session", meta.retry_of->session}, {"turn", meta.retry_of->turn}}
+                                 : json(nullptr)},
       {"turns", std::move(turns)},
       {"competencies", std::move(competencies)},
       {"metrics", std::move(metrics)},

@@ -15,21 +15,35 @@ int quiet_before(const TurnInput& input, const Node& node) {
 
 }  // namespace
 
+std::optional<std::string> scripted_misfit(const Session& session, const ScriptedLine& line,
+                                           const std::string& file) {
+  auto at = [&](const std::string& message) {
+    return file + ":" + std::to_string(line.line) + ": " + message;
+  };
+  if (session.ended()) {
+    return at("line left over: the session already ended at node '" + session.current().id +
+              "'; remove this line and the ones after it");
+  }
+  if (!line.error.empty()) return at(line.error);
+  if (auto problem = session.misfit(line.input)) return at(*problem);
+  return std::nullopt;
+}
+
+std::string scripted_ending_misfit(const Session& session, const std::string& file, int last_line) {
+  return file + ":" + std::to_string(std::max(last_line, 1)) +
+         ": the file ends before the session does: node '" + session.current().id +
+         "' still waits for a turn";
+}
+
 ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder,
                            const std::vector<ScriptedLine>& lines, const std::string& file, int last_line,
                            bool realtime) {
   ScriptedPlay play;
-  auto misfit = [&](int line, const std::string& message) {
-    play.misfit = file + ":" + std::to_string(line) + ": " + message;
-    return play;
-  };
   for (const ScriptedLine& line : lines) {
-    if (session.ended()) {
-      return misfit(line.line, "line left over: the session already ended at node '" + session.current().id +
-                                   "'; remove this line and the ones after it");
+    if (auto misfit = scripted_misfit(session, line, file)) {
+      play.misfit = *misfit;
+      return play;
     }
-    if (!line.error.empty()) return misfit(line.line, line.error);
-    if (auto problem = session.misfit(line.input)) return misfit(line.line, *problem);
     if (realtime)
       std::this_thread::sleep_for(std::chrono::milliseconds(quiet_before(line.input, session.current())));
     auto result = session.submit(line.input);
@@ -39,10 +53,7 @@ ScriptedPlay play_scripted(Session& session, SessionRecorder& recorder,
     }
     if (realtime) std::cerr << "turn " << result.turn->index << " saved" << std::endl;
   }
-  if (!session.ended()) {
-    return misfit(std::max(last_line, 1), "the file ends before the session does: node '" +
-                                              session.current().id + "' still waits for a turn");
-  }
+  if (!session.ended()) play.misfit = scripted_ending_misfit(session, file, last_line);
   return play;
 }
 

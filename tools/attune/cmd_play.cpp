@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "attune/simulator/debrief.h"
@@ -13,6 +14,10 @@
 #include "attune/simulator/scenario_loader.h"
 #include "attune/simulator/sha256.h"
 #include "commands.h"
+
+#ifdef ATTUNE_HAS_WINDOW
+#include "attune/window/window_player.h"
+#endif
 
 namespace attune::cli {
 namespace {
@@ -104,6 +109,71 @@ std::optional<std::string> pick_unfinished(const sim::RecordsStore& store, const
   return std::nullopt;
 }
 
+// Continues the unfinished session `id` from its journal, on the scenario copy it was played on.
+// kDone, or the exit status (the reason is printed).
+int resume_session(const sim::RecordsStore& store, const std::string& id, sim::SessionRecorder& recorder,
+                   std::optional<sim::Scenario>& scenario, std::unique_ptr<sim::Session>& session) {
+  auto journal = sim::read_journal(store.journal_path(id));
+  if (!journal.contents) {
+    std::cerr << "attune play: cannot resume " << id << ": " << journal.error << "\n";
+    return kUsageOrIo;
+  }
+  const auto& header = journal.contents->header;
+  std::string sha = header.contains("scenario") ? header["scenario"].value("sha256", "") : "";
+  int status = kDone;
+  scenario = load_playable(store.root() + "/scenarios/" + sha + ".yaml", status);
+  if (!scenario) return status == kDone ? kUsageOrIo : status;
+  session = std::make_unique<sim::Session>(
+      *scenario, header.value("mode", "") == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
+  if (auto error = sim::replay_journal(*session, *journal.contents)) {
+    std::cerr << "attune play: cannot resume " << id << ": " << *error << "\n";
+    return kBadContent;
+  }
+  if (!journal.contents->damage.empty()) {
+    std::cerr << "attune play: the journal of " << id << " was damaged: " << journal.contents->damage << "\n";
+  }
+  if (auto error = recorder.resume(*session, *journal.contents)) {
+    std::cerr << "attune play: cannot resume " << id << ": " << *error << "\n";
+    return kUsageOrIo;
+  }
+  std::cerr << "Resuming session " << id << " after " << session->turns().size() << " turns.\n";
+  return kDone;
+}
+
+void print_saved(const nlohmann::json& record, const sim::Scenario* scenario, const std::string& home,
+                 bool json) {
+  if (json) {
+    std::cout << record.dump(2) << "\n";
+  } else {
+    std::cout << "\n" << sim::render_debrief(record, scenario, sim::load_crisis_resources(home));
+  }
+}
+
+// Whether this play happens in the window: asked for (not --text; --responses only with
+// --screenshot), built in, and a display to open it on. Prints why not when it falls back.
+bool use_window(const PlayOptions& options, int& status) {
+  bool wanted = !options.text && (!options.responses || options.screenshot);
+#ifdef ATTUNE_HAS_WINDOW
+  if (!wanted) return false;
+  if (window::display_available()) return true;
+  if (options.screenshot) {
+    std::cerr << "attune play: --screenshot needs a display (run it under xvfb-run)\n";
+    status = kUsageOrIo;
+    return false;
+  }
+  std::cerr << "attune play: no display to open the window on (DISPLAY unset or unreachable); playing in the "
+               "terminal.\n";
+#else
+  if (options.screenshot) {
+    std::cerr << "attune play: --screenshot needs the window, and this attune was built without it "
+                 "(ATTUNE_WINDOW=OFF)\n";
+    status = kUsageOrIo;
+  }
+  (void)wanted;
+#endif
+  return false;
+}
+
 }  // namespace
 
 int run_play(const PlayOptions& options) {
@@ -136,57 +206,117 @@ int run_play(const PlayOptions& options) {
     std::cerr << "attune play: cannot set up the programme key: " << key.error << "\n";
     return kUsageOrIo;
   }
-  sim::RecordsStore store(sim::records_dir(options.records));
-  sim::SessionRecorder recorder({store.root(), trainee, &*rubric.rubric, rubric.sha256, key.key});
-
+  if (options.screenshot && !options.responses) {
+    std::cerr << "attune play: --screenshot plays the --responses FILE in the window; give both\n";
+    return kUsageOrIo;
+  }
   int status = kDone;
+  bool windowed = use_window(options, status);
+  if (status != kDone) return status;
+  sim::RecordsStore store(sim::records_dir(options.records));
+  sim::RecorderSetup setup{store.root(), trainee, &*rubric.rubric, rubric.sha256, key.key};
+  auto recorder = std::make_unique<sim::SessionRecorder>(setup);
+
   std::optional<sim::Scenario> scenario;
+  std::optional<sim::Scenario> resumed;  // the kept copy an unfinished session continues on
   std::unique_ptr<sim::Session> session;
   if (options.resume) {
     auto id = pick_unfinished(store, *options.resume);
     if (!id) return kUsageOrIo;
-    auto journal = sim::read_journal(store.journal_path(*id));
-    if (!journal.contents) {
-      std::cerr << "attune play: cannot resume " << *id << ": " << journal.error << "\n";
-      return kUsageOrIo;
-    }
-    const auto& header = journal.contents->header;
-    std::string sha = header.contains("scenario") ? header["scenario"].value("sha256", "") : "";
-    scenario = load_playable(store.root() + "/scenarios/" + sha + ".yaml", status);
-    if (!scenario) return status == kDone ? kUsageOrIo : status;
-    session = std::make_unique<sim::Session>(
-        *scenario, header.value("mode", "") == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
-    if (auto error = sim::replay_journal(*session, *journal.contents)) {
-      std::cerr << "attune play: cannot resume " << *id << ": " << *error << "\n";
-      return kBadContent;
-    }
-    if (!journal.contents->damage.empty()) {
-      std::cerr << "attune play: the journal of " << *id << " was damaged: " << journal.contents->damage
-                << "\n";
-    }
-    if (auto error = recorder.resume(*session, *journal.contents)) {
-      std::cerr << "attune play: cannot resume " << *id << ": " << *error << "\n";
-      return kUsageOrIo;
-    }
-    std::cerr << "Resuming session " << *id << " after " << session->turns().size() << " turns.\n";
+    if (int failed = resume_session(store, *id, *recorder, scenario, session)) return failed;
   } else {
     scenario = load_playable(options.scenario, status);
     if (!scenario) return status;
+  }
+#ifndef ATTUNE_HAS_WINDOW
+  (void)windowed;
+#else
+  std::unique_ptr<window::WindowPlayer> player;
+  std::optional<std::vector<sim::ScriptedLine>> script;
+  if (windowed) {
+    window::WindowOptions wopts;
+    wopts.runtime_home = home;
+    wopts.settings_path =
+        (std::filesystem::path(sim::key_file_path()).parent_path() / "window.json").string();
+    if (responses_text) {
+      script = sim::parse_responses(*responses_text);
+      // A resumed session takes its responses from the line after the last journaled turn.
+      if (session)
+        script->erase(script->begin(), script->begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                             session->turns().size(), script->size())));
+      wopts.script = &*script;
+      wopts.script_file = *options.responses;
+      wopts.script_last_line = count_lines(*responses_text);
+    }
+    wopts.screenshot = options.screenshot;
+    wopts.frame_stats = options.frame_stats;
+    std::string error;
+    player = window::WindowPlayer::open(session ? session->scenario() : *scenario, wopts, error);
+    if (!player) {
+      std::cerr << "attune play: cannot open the window: " << error << "\n";
+      return kUsageOrIo;
+    }
+    // An unfinished session of this scenario (a crash, a kill): offer to continue it.
+    if (!session && !script) {
+      std::vector<sim::UnfinishedSession> mine;
+      for (auto& s : sim::list_unfinished(store)) {
+        if (s.scenario_id == scenario->id && s.trainee == trainee) mine.push_back(std::move(s));
+      }
+      if (!mine.empty()) {
+        if (auto chosen = player->offer_resume(mine)) {
+          if (int failed = resume_session(store, mine[*chosen].id, *recorder, resumed, session))
+            return failed;
+        }
+      }
+    }
+  }
+#endif
+  if (!session) {
     session = std::make_unique<sim::Session>(
         *scenario, options.mode == "exam" ? sim::SessionMode::exam : sim::SessionMode::practice);
-    if (auto error = recorder.begin(*session)) {
+    if (auto error = recorder->begin(*session)) {
       std::cerr << "attune play: cannot write to the records directory: " << *error << "\n";
       return kUsageOrIo;
     }
   }
 
+#ifdef ATTUNE_HAS_WINDOW
+  if (player) {
+    auto factory = [&setup] { return std::make_unique<sim::SessionRecorder>(setup); };
+    auto play = player->play(std::move(session), std::move(recorder), factory);
+    player.reset();
+    if (!play.frame_stats.empty()) std::cerr << play.frame_stats;
+    for (const auto& saved : play.saved) {
+      if (options.json || responses_text) print_saved(saved.record, &*scenario, home, options.json);
+      std::cerr << "Session record saved: " << saved.path << "\n";
+    }
+    if (play.discarded) std::cout << "The session was not kept.\n";
+    if (!play.save_error.empty()) {
+      std::cerr
+          << "attune play: cannot save the session record: " << play.save_error
+          << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
+          << play.unsaved_session << (options.records ? " --records " + *options.records : std::string())
+          << "\n";
+      return kUsageOrIo;
+    }
+    if (!play.io_error.empty()) {
+      std::cerr << "attune play: " << play.io_error << "\n";
+      return kUsageOrIo;
+    }
+    if (!play.misfit.empty()) {
+      std::cerr << play.misfit << "\n";
+      return kBadContent;
+    }
+    return status;
+  }
+#endif
   std::optional<std::map<std::string, int>> self_rating;
   if (responses_text) {
     auto lines = sim::parse_responses(*responses_text);
     // A resumed session takes its responses from the line after the last journaled turn.
     std::size_t played = std::min(session->turns().size(), lines.size());
     lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(played));
-    auto play = sim::play_scripted(*session, recorder, lines, *options.responses,
+    auto play = sim::play_scripted(*session, *recorder, lines, *options.responses,
                                    count_lines(*responses_text), options.realtime);
     if (!play.io_error.empty()) {
       std::cerr << "attune play: " << play.io_error << "\n";
@@ -196,37 +326,33 @@ int run_play(const PlayOptions& options) {
       status = kBadContent;
     }
   } else {
-    // The window player comes with its own target; until then every play is in the terminal.
     bool plain = options.plain || !::isatty(STDOUT_FILENO);
     // Raw mode times the first keystroke but echoes with backspaces; --plain keeps the terminal's own
     // line editing for screen readers, and the quiet is then timed to the line's arrival.
     auto lines = options.plain ? nullptr : sim::terminal_lines(std::cout);
     if (!lines) lines = sim::stream_lines(std::cin, std::cout);
-    auto play = sim::play_terminal(*session, recorder, *lines, std::cout, {plain});
+    auto play = sim::play_terminal(*session, *recorder, *lines, std::cout, {plain});
     if (!play.io_error.empty()) {
       // The journal failed; the record may still be writable, so try it before giving up.
       std::cerr << "attune play: " << play.io_error << "\n";
       status = kUsageOrIo;
     } else if (!play.keep) {
-      recorder.discard();
+      recorder->discard();
       std::cout << "The session was not kept.\n";
       return kDone;
     }
     self_rating = play.self_rating;
   }
 
-  auto saved = recorder.finish(*session, session->ended(), self_rating);
+  auto saved = recorder->finish(*session, session->ended(), self_rating);
   if (!saved.error.empty()) {
     std::cerr << "attune play: cannot save the session record: " << saved.error
               << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
-              << recorder.session_id() << (options.records ? " --records " + *options.records : std::string()) << "\n";
+              << recorder->session_id()
+              << (options.records ? " --records " + *options.records : std::string()) << "\n";
     return kUsageOrIo;
   }
-  if (options.json) {
-    std::cout << saved.record.dump(2) << "\n";
-  } else {
-    std::cout << "\n" << sim::render_debrief(saved.record, &*scenario, sim::load_crisis_resources(home));
-  }
+  print_saved(saved.record, &*scenario, home, options.json);
   std::cerr << "Session record saved: " << saved.path << "\n";
   return status;
 }

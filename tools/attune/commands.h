@@ -28,6 +28,8 @@ struct PlayOptions {
   std::optional<std::string> resume;  // "" = the only unfinished session
   bool list_unfinished = false;
   bool realtime = false;
+  std::optional<std::string> screenshot;  // with --responses: drive the window, save PNGs
+  bool frame_stats = false;
 };
 int run_play(const PlayOptions& options);
 

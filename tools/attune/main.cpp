@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
                      "List unfinished sessions in the records directory");
   play_cmd->add_flag("--realtime", play.realtime,
                      "With --responses: wait the scripted latencies and silences for real");
+  play_cmd->add_option("--screenshot", play.screenshot,
+                       "With --responses: play in the window and save OUT.png (the conversation at the end) "
+                       "and OUT-debrief.png (the debrief)");
+  play_cmd->add_flag("--frame-stats", play.frame_stats,
+                     "Window: print frame-time percentiles (handling events and drawing) at the end");
   play_cmd->add_option("--records", play.records,
                        "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
 

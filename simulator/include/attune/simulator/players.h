@@ -20,6 +20,13 @@ struct ScriptedPlay {
   std::string io_error;  // the journal could not be written
 };
 
+// Why a scripted line cannot be played now ("FILE:LINE: message"), or nullopt when it fits: a
+// line after the end, a line that is not a turn, or a turn that does not fit the node.
+std::optional<std::string> scripted_misfit(const Session& session, const ScriptedLine& line,
+                                           const std::string& file);
+// The message for a file that ends before the session does.
+std::string scripted_ending_misfit(const Session& session, const std::string& file, int last_line);
+
 // Plays every line that fits, journaling each turn; stops at the first that does not. With
 // `realtime` it waits each turn's latency or silence first and reports each saved turn on stderr
 // ("turn N saved"), so a test can kill it mid-session and know what was acknowledged.

@@ -26,6 +26,9 @@ class SessionRecorder {
   explicit SessionRecorder(RecorderSetup setup);
 
   const std::string& session_id() const { return meta_.id; }
+  // Marks this session as a retry of an earlier one; call before begin() (kept in the journal,
+  // so a resumed retry stays marked).
+  void set_retry_of(RetryOf retry) { meta_.retry_of = std::move(retry); }
 
   // Creates the records layout, keeps the scenario copy and starts the journal.
   std::optional<std::string> begin(const Session& session);

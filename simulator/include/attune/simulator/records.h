@@ -11,6 +11,12 @@
 
 namespace attune::sim {
 
+// A retry from a turn of an earlier session ("retry from here" in the window).
+struct RetryOf {
+  std::string session;
+  int turn = 0;
+};
+
 struct RecordMeta {
   std::string id;  // session id
   std::string trainee;
@@ -19,6 +25,7 @@ struct RecordMeta {
   bool complete = false;
   std::string rubric_sha256;
   std::optional<std::map<std::string, int>> self_rating;
+  std::optional<RetryOf> retry_of;
 };
 
 std::string now_iso8601();

@@ -1,0 +1,157 @@
+// The window player's state and event loop. Every input, real or scripted, goes through
+// handle(): a scripted trainee's lines become the same key events a person would type.
+#pragma once
+
+#include <SFML/Graphics.hpp>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/simulator/debrief.h"
+#include "attune/window/window_player.h"
+#include "conversation_view.h"
+#include "debrief_view.h"
+#include "frame_stats.h"
+#include "settings.h"
+#include "text_block.h"
+#include "text_box.h"
+
+namespace attune::window {
+
+class App {
+ public:
+  App(const sim::Scenario& scenario, const WindowOptions& options);
+  // Loads fonts and opens the window; an error message when it cannot.
+  std::optional<std::string> open();
+
+  std::optional<std::size_t> offer_resume(const std::vector<sim::UnfinishedSession>& sessions);
+  WindowPlay play(std::unique_ptr<sim::Session> session, std::unique_ptr<sim::SessionRecorder> recorder,
+                  const WindowPlayer::RecorderFactory& factory);
+
+ private:
+  enum class Screen { intro, conversation, rating, debrief, closing };
+  enum class DialogKind { none, menu, keep, retry, resume };
+  enum class After { quit, restart };
+  struct Dialog {
+    DialogKind kind = DialogKind::none;
+    std::string title;
+    std::string body;
+    std::vector<std::string> options;
+    int selected = 0;
+    std::vector<sf::FloatRect> rects;
+  };
+  struct Target {
+    sf::FloatRect rect;
+    int value = 0;
+    int row = 0;
+  };
+
+  // The loop.
+  void frame();
+  double now() const;  // the session clock: real time, or the script's virtual time
+  double real_ms() const { return static_cast<double>(real_.getElapsedTime().asMicroseconds()) / 1000.0; }
+  bool animating() const;
+
+  // Input.
+  void handle(const sf::Event& event);
+  void handle_key(const sf::Event::KeyEvent& key);
+  void handle_text(sf::Uint32 c);
+  void handle_click(sf::Vector2f point);
+  void handle_dialog_key(const sf::Event::KeyEvent& key);
+  void choose_in_dialog(int option);
+  void scale_text(float delta);
+
+  // The session.
+  void start(std::unique_ptr<sim::Session> session, std::unique_ptr<sim::SessionRecorder> recorder,
+             bool intro);
+  void show_history();
+  void show_node_line();
+  void show_turn(const sim::Turn& turn);
+  void submit(const sim::TurnInput& input);
+  void continue_after_end();
+  void finish(bool with_rating);
+  void save_unfinished();  // quitting or closing mid-session: kept as incomplete
+  void request_leave(After after);
+  void leave(After after, bool keep);
+  void retry_from(int turn);
+  void open_dialog(DialogKind kind, std::string title, std::string body, std::vector<std::string> options);
+  int quiet_ms() const;
+
+  // The script.
+  void drive_script();
+  void script_misfit(const std::string& message);
+  void capture(const std::string& path);
+
+  // Drawing.
+  void draw();
+  float header_height();  // lays out the header's text, which decides it
+  float input_height() const;
+  void draw_header();
+  void draw_input(float top);
+  void draw_text_box(sf::FloatRect box);
+  void draw_silence_ring(sf::Vector2f centre, float radius, float progress);
+  void draw_intro();
+  void draw_rating();
+  void draw_dialog();
+  void draw_footer(const std::string& hint);
+  sf::Text label(const std::string& text, float size, sf::Color colour, bool bold = false) const;
+  float scale() const { return settings_.text_scale; }
+  sf::Vector2f size() const { return sf::Vector2f(window_.getSize()); }
+
+  const sim::Scenario* scenario_;  // the session's (a resumed one plays its kept copy)
+  WindowOptions options_;
+  WindowSettings settings_;
+  sf::RenderWindow window_;
+  Fonts fonts_;
+  sf::Texture avatar_;
+  bool has_avatar_ = false;
+  std::vector<sim::CrisisResource> resources_;
+  sf::Clock real_;
+  FrameStats stats_;
+
+  std::unique_ptr<sim::Session> session_;
+  std::unique_ptr<sim::SessionRecorder> recorder_;
+  WindowPlayer::RecorderFactory factory_;
+  WindowPlay result_;
+  nlohmann::json last_record_;
+
+  Screen screen_ = Screen::intro;
+  Dialog dialog_;
+  std::optional<std::size_t> resume_choice_;
+  bool resume_answered_ = false;
+  After pending_after_ = After::quit;
+  int pending_retry_ = 0;
+
+  ConversationView convo_;
+  TextBoxModel box_;
+  TextBlock box_block_;
+  bool box_changed_ = true;
+  std::optional<double> first_key_at_;
+  double line_ready_at_ = 0;
+  std::vector<Target> choice_targets_;
+  std::optional<int> hovered_choice_;
+  TextBlock header_block_;
+  std::string header_mood_;
+
+  std::map<std::string, int> ratings_;
+  int rating_row_ = 0;
+  std::vector<Target> rating_targets_;
+
+  DebriefView debrief_;
+  bool dirty_ = true;
+  std::optional<double> enter_pressed_at_;  // real ms, until the reply is on screen
+
+  // Scripted play.
+  bool scripted_ = false;
+  double virtual_ms_ = 0;
+  std::size_t next_line_ = 0;
+  std::deque<sf::Event> script_events_;
+  bool conversation_captured_ = false;
+  bool debrief_captured_ = false;
+  int bench_tick_ = 0;
+};
+
+}  // namespace attune::window

@@ -1,0 +1,374 @@
+// Drawing the window's screens. Text is laid out in TextBlocks when it changes; a frame only
+// draws cached shapes and glyph quads.
+#include <cmath>
+
+#include "app.h"
+#include "attune/window/palette.h"
+#include "mood_face.h"
+
+namespace attune::window {
+namespace {
+
+constexpr float kMargin = 28;
+
+Paragraph para(const std::string& text, float size, sf::Color colour, bool bold = false, float gap = 6) {
+  Paragraph p;
+  p.text = from_utf8(text);
+  p.size = size;
+  p.colour = colour;
+  p.bold = bold;
+  p.gap_after = gap;
+  return p;
+}
+
+const char* kRatingWords[] = {"not yet", "developing", "competent", "proficient"};
+
+std::string words(std::string id) {
+  for (char& c : id) c = c == '_' ? ' ' : c;
+  return id;
+}
+
+void panel(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color outline, float radius) {
+  auto shape = rounded_rect({rect.width, rect.height}, radius, fill);
+  shape.setPosition(rect.left, rect.top);
+  if (outline.a > 0) {
+    shape.setOutlineThickness(1);
+    shape.setOutlineColor(outline);
+  }
+  target.draw(shape);
+}
+
+}  // namespace
+
+sf::Text App::label(const std::string& text, float size, sf::Color colour, bool bold) const {
+  sf::Text t(from_utf8(text), bold ? fonts_.bold : fonts_.regular, scaled(size, scale()));
+  t.setFillColor(colour);
+  return t;
+}
+
+float App::header_height() {
+  const float s = scale();
+  std::string mood(sim::mood_name(session_->current().mood));
+  if (mood != header_mood_) {
+    header_mood_ = mood;
+    header_block_.set({para(scenario_->client.name, 22, palette::kText, true, 2),
+                       para("seems " + mood, 14, palette::kAccent, false, 6),
+                       para(scenario_->client.persona, 14, palette::kMuted)});
+  }
+  float text_x = kMargin + 68 * s + 20 * s;
+  header_block_.layout(fonts_, std::max(200.f, size().x - text_x - 230 * s - kMargin), s);
+  return std::round(std::max(112 * s, header_block_.height() + 32 * s));
+}
+
+float App::input_height() const {
+  const float s = scale();
+  if (!session_ || screen_ != Screen::conversation) return 0;
+  if (session_->ended()) return std::round(92 * s);
+  const sim::Node& node = session_->current();
+  if (node.is_choices()) return std::round((56 + 50 * static_cast<float>(node.choices.size())) * s);
+  float box = std::max(box_block_.height(), std::round(fonts_.regular.getLineSpacing(scaled(17, s)) * 1.12f));
+  return std::round(box + 96 * s);
+}
+
+void App::draw() {
+  window_.clear(palette::kBackground);
+  if (screen_ == Screen::intro && session_) {
+    draw_header();
+    draw_intro();
+  } else if (screen_ == Screen::conversation || screen_ == Screen::closing) {
+    if (session_) {
+      draw_header();
+      // The reply box first: its height decides the conversation's.
+      if (box_changed_) {
+        box_block_.set({para(to_utf8(from_utf32(box_.text())), 17, palette::kText)});
+        box_changed_ = false;
+      }
+      box_block_.layout(fonts_, size().x - 2 * kMargin - 40 * scale(), scale());
+      float input = input_height();
+      float top = header_height();
+      convo_.layout(fonts_, {0, top, size().x, std::max(40.f, size().y - top - input)}, scale());
+      convo_.draw(window_, now());
+      draw_input(size().y - input);
+    }
+  } else if (screen_ == Screen::rating) {
+    draw_rating();
+  } else if (screen_ == Screen::debrief) {
+    float footer = std::round(44 * scale());
+    debrief_.layout(fonts_, {0, 0, size().x, size().y - footer}, scale());
+    debrief_.draw(window_);
+    draw_footer(
+        debrief_.retry_offered()
+            ? "\u2191 \u2193  choose a turn      Enter  retry from it      PgUp PgDn  scroll      Esc  close"
+            : "PgUp PgDn  scroll      Enter or Esc  close");
+  }
+  if (dialog_.kind != DialogKind::none) draw_dialog();
+}
+
+void App::draw_header() {
+  const float s = scale();
+  const float h = header_height();
+  sf::RectangleShape bar({size().x, h});
+  bar.setFillColor(palette::kPanel);
+  window_.draw(bar);
+  sf::RectangleShape rule({size().x, 1});
+  rule.setPosition(0, h - 1);
+  rule.setFillColor(palette::kRule);
+  window_.draw(rule);
+  const sim::Node& node = session_->current();
+  float radius = 34 * s;
+  draw_mood_face(window_, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
+  float text_x = kMargin + 2 * radius + 20 * s;
+  header_block_.draw(window_, {text_x, std::round((h - header_block_.height()) / 2)});
+  sf::Text mode = label(session_->mode() == sim::SessionMode::practice ? "Practice session" : "Exam session",
+                        14, palette::kText, true);
+  mode.setPosition(size().x - kMargin - mode.getLocalBounds().width, 26 * s);
+  window_.draw(mode);
+  sf::Text menu = label("Ctrl+=  Ctrl+\u2212  text size", 13, palette::kMuted);
+  menu.setPosition(size().x - kMargin - menu.getLocalBounds().width, 50 * s);
+  window_.draw(menu);
+}
+
+void App::draw_input(float top) {
+  const float s = scale();
+  sf::RectangleShape area({size().x, size().y - top});
+  area.setPosition(0, top);
+  area.setFillColor(palette::kPanel);
+  window_.draw(area);
+  sf::RectangleShape rule({size().x, 1});
+  rule.setPosition(0, top);
+  rule.setFillColor(palette::kRule);
+  window_.draw(rule);
+  choice_targets_.clear();
+  float y = top + 18 * s;
+  if (session_->ended()) {
+    sf::FloatRect button(kMargin, y, std::min(420 * s, size().x - 2 * kMargin), 48 * s);
+    panel(window_, button, palette::kAccent, sf::Color::Transparent, 10 * s);
+    sf::Text text =
+        label(scenario_->competencies.empty() || scripted_ ? "See your debrief   (Enter)"
+                                                           : "Rate yourself, then see your debrief   (Enter)",
+              16, palette::kPanel, true);
+    text.setPosition(button.left + 18 * s, button.top + 13 * s);
+    window_.draw(text);
+    choice_targets_.push_back({button, 0, 0});
+    return;
+  }
+  const sim::Node& node = session_->current();
+  double into = now() - line_ready_at_;
+  float progress = node.space_ms > 0 ? static_cast<float>(std::clamp(into / node.space_ms, 0.0, 1.0)) : 1.f;
+  if (into < 0) progress = 0;
+  const std::string name = scenario_->client.name;
+  if (node.is_choices()) {
+    for (std::size_t i = 0; i < node.choices.size(); ++i) {
+      sf::FloatRect rect(kMargin, y, size().x - 2 * kMargin, 42 * s);
+      int number = static_cast<int>(i) + 1;
+      bool hover = hovered_choice_ && *hovered_choice_ == number;
+      panel(window_, rect, hover ? palette::kHover : palette::kBackground,
+            hover ? palette::kAccent : palette::kRule, 8 * s);
+      sf::Text key = label(std::to_string(number), 16, palette::kAccent, true);
+      key.setPosition(rect.left + 16 * s, rect.top + 10 * s);
+      window_.draw(key);
+      sf::Text text = label(node.choices[i].text, 16, palette::kText);
+      text.setPosition(rect.left + 48 * s, rect.top + 10 * s);
+      window_.draw(text);
+      choice_targets_.push_back({rect, number, 0});
+      y += 50 * s;
+    }
+    draw_silence_ring({kMargin + 10 * s, y + 14 * s}, 9 * s, progress);
+    sf::Text hint =
+        label(progress < 1 ? "Giving " + name + " space" : name + " has had her space", 13, palette::kMuted);
+    hint.setPosition(kMargin + 28 * s, y + 5 * s);
+    window_.draw(hint);
+    sf::Text keys = label("1\u2013" + std::to_string(node.choices.size()) + "  choose      Esc  menu", 13,
+                          palette::kMuted);
+    keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, y + 5 * s);
+    window_.draw(keys);
+    return;
+  }
+  float box_h = size().y - top - 78 * s;
+  draw_text_box({kMargin, y, size().x - 2 * kMargin, box_h});
+  y += box_h + 16 * s;
+  draw_silence_ring({kMargin + 10 * s, y + 14 * s}, 9 * s, progress);
+  sf::Text hint = label(progress < 1 ? "Giving " + name + " space" : "Space held", 13, palette::kMuted);
+  hint.setPosition(kMargin + 28 * s, y + 5 * s);
+  window_.draw(hint);
+  sf::Text keys = label("Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu", 13,
+                        palette::kMuted);
+  keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, y + 5 * s);
+  window_.draw(keys);
+}
+
+void App::draw_text_box(sf::FloatRect box) {
+  const float s = scale();
+  panel(window_, box, palette::kBackground, palette::kAccent, 10 * s);
+  sf::Vector2f at(box.left + 20 * s, box.top + 12 * s);
+  if (box_.empty()) {
+    sf::Text placeholder = label("Type your reply\u2026", 17, palette::kMuted);
+    placeholder.setPosition(at);
+    window_.draw(placeholder);
+  } else {
+    box_block_.draw(window_, at);
+  }
+  // The caret: found by wrapping the text as the block did, then measuring within its line.
+  sf::String text = from_utf32(box_.text());
+  unsigned size_px = scaled(17, s);
+  auto lines = wrap_text(text, fonts_.regular, size_px, box.width - 40 * s);
+  float line_h = std::round(fonts_.regular.getLineSpacing(size_px) * 1.12f);
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (box_.caret() >= lines[i].begin) line = i;
+  }
+  sf::Text measure(text.substring(lines[line].begin, lines[line].end - lines[line].begin), fonts_.regular,
+                   size_px);
+  std::size_t column = std::min(box_.caret() - lines[line].begin, lines[line].end - lines[line].begin);
+  float x = measure.findCharacterPos(column).x;
+  sf::RectangleShape caret({2, line_h - 2 * s});
+  caret.setPosition(std::round(at.x + x), at.y + static_cast<float>(line) * line_h + 3 * s);
+  caret.setFillColor(palette::kText);
+  window_.draw(caret);
+}
+
+void App::draw_silence_ring(sf::Vector2f centre, float radius, float progress) {
+  sf::CircleShape track(radius, 40);
+  track.setOrigin(radius, radius);
+  track.setPosition(centre);
+  track.setFillColor(sf::Color::Transparent);
+  track.setOutlineThickness(-3 * scale());
+  track.setOutlineColor(palette::kBarTrack);
+  window_.draw(track);
+  if (progress <= 0) return;
+  // The filled part of the ring, clockwise from the top.
+  constexpr int kSegments = 48;
+  int segments = std::max(1, static_cast<int>(std::ceil(progress * kSegments)));
+  sf::VertexArray arc(sf::TriangleStrip);
+  float inner = radius - 3 * scale();
+  for (int i = 0; i <= segments; ++i) {
+    float angle = (-90.f + 360.f * progress * static_cast<float>(i) / static_cast<float>(segments)) *
+                  3.14159265f / 180.f;
+    sf::Vector2f dir(std::cos(angle), std::sin(angle));
+    arc.append(sf::Vertex(centre + dir * radius, palette::kBar));
+    arc.append(sf::Vertex(centre + dir * inner, palette::kBar));
+  }
+  window_.draw(arc);
+}
+
+void App::draw_intro() {
+  const float s = scale();
+  float width = std::min(760 * s, size().x - 2 * kMargin);
+  std::vector<Paragraph> ps{para(scenario_->title, 24, palette::kText, true, 12)};
+  if (!scenario_->summary.empty()) ps.push_back(para(scenario_->summary, 16, palette::kText, false, 12));
+  if (!scenario_->content_note.empty())
+    ps.push_back(para("Content note: " + scenario_->content_note, 15, palette::kMuted, false, 12));
+  ps.push_back(para(session_->mode() == sim::SessionMode::practice
+                        ? "Practice session: a short coach note follows each of your turns."
+                        : "Exam session: no coach notes until the end.",
+                    15, palette::kText, false, 12));
+  ps.push_back(para("Take your time. When " + scenario_->client.name +
+                        " has spoken, the ring below the reply box fills while you give her space.",
+                    15, palette::kMuted, false, 18));
+  ps.push_back(para("Press Enter to begin", 16, palette::kAccent, true));
+  TextBlock block;
+  block.set(std::move(ps));
+  block.layout(fonts_, width - 56 * s, s);
+  float top = header_height() + 40 * s;
+  sf::FloatRect card((size().x - width) / 2, top, width, block.height() + 56 * s);
+  panel(window_, card, palette::kPanel, palette::kRule, 14 * s);
+  block.draw(window_, {card.left + 28 * s, card.top + 28 * s});
+}
+
+void App::draw_rating() {
+  const float s = scale();
+  rating_targets_.clear();
+  float width = std::min(860 * s, size().x - 2 * kMargin);
+  float left = (size().x - width) / 2;
+  float y = 48 * s;
+  TextBlock intro;
+  intro.set({para("Before you see your scores", 24, palette::kText, true, 10),
+             para("Rate yourself on each skill this scenario focuses on, from 1 (not yet) to 4 (proficient). "
+                  "Your supervisor sees your rating beside the score.",
+                  15, palette::kMuted)});
+  intro.layout(fonts_, width, s);
+  intro.draw(window_, {left, y});
+  y += intro.height() + 30 * s;
+  float button_w = 128 * s;
+  for (std::size_t row = 0; row < scenario_->competencies.size(); ++row) {
+    const std::string& id = scenario_->competencies[row];
+    bool current = static_cast<int>(row) == rating_row_;
+    sf::FloatRect band(left - 14 * s, y - 8 * s, width + 28 * s, 58 * s);
+    if (current) panel(window_, band, palette::kPanel, palette::kAccent, 10 * s);
+    sf::Text name = label(words(id), 17, palette::kText, current);
+    name.setPosition(left, y + 8 * s);
+    window_.draw(name);
+    auto given = ratings_.find(id);
+    for (int value = 1; value <= 4; ++value) {
+      sf::FloatRect rect(left + width - static_cast<float>(5 - value) * (button_w + 8 * s), y, button_w,
+                         42 * s);
+      bool chosen = given != ratings_.end() && given->second == value;
+      panel(window_, rect, chosen ? palette::kAccent : palette::kBackground, palette::kRule, 8 * s);
+      sf::Text text = label(std::to_string(value) + "  " + kRatingWords[value - 1], 14,
+                            chosen ? palette::kPanel : palette::kText, chosen);
+      text.setPosition(rect.left + 12 * s, rect.top + 11 * s);
+      window_.draw(text);
+      rating_targets_.push_back({rect, value, static_cast<int>(row)});
+    }
+    y += 66 * s;
+  }
+  y += 12 * s;
+  bool ready = ratings_.size() == scenario_->competencies.size();
+  sf::FloatRect go(left, y, 300 * s, 46 * s);
+  panel(window_, go, ready ? palette::kAccent : palette::kBarTrack, sf::Color::Transparent, 10 * s);
+  sf::Text text = label("Show my debrief   (Enter)", 16, ready ? palette::kPanel : palette::kMuted, true);
+  text.setPosition(go.left + 18 * s, go.top + 12 * s);
+  window_.draw(text);
+  rating_targets_.push_back({go, 0, 0});
+  draw_footer(
+      "\u2191 \u2193  choose a skill      1\u20134 or \u2190 \u2192  rate it      Enter  continue      Esc  "
+      "menu");
+}
+
+void App::draw_footer(const std::string& hint) {
+  const float h = std::round(44 * scale());
+  sf::RectangleShape bar({size().x, h});
+  bar.setPosition(0, size().y - h);
+  bar.setFillColor(palette::kPanel);
+  window_.draw(bar);
+  sf::RectangleShape rule({size().x, 1});
+  rule.setPosition(0, size().y - h);
+  rule.setFillColor(palette::kRule);
+  window_.draw(rule);
+  sf::Text text = label(hint, 13, palette::kMuted);
+  text.setPosition(kMargin, size().y - h + 13 * scale());
+  window_.draw(text);
+}
+
+void App::draw_dialog() {
+  const float s = scale();
+  sf::RectangleShape shade(size());
+  shade.setFillColor(palette::kShade);
+  window_.draw(shade);
+  float width = std::min(620 * s, size().x - 2 * kMargin);
+  TextBlock block;
+  std::vector<Paragraph> ps{para(dialog_.title, 20, palette::kText, true, 8)};
+  if (!dialog_.body.empty()) ps.push_back(para(dialog_.body, 15, palette::kMuted));
+  block.set(std::move(ps));
+  block.layout(fonts_, width - 56 * s, s);
+  float options_h = static_cast<float>(dialog_.options.size()) * 52 * s;
+  float height = block.height() + options_h + 72 * s;
+  sf::FloatRect card((size().x - width) / 2, (size().y - height) / 2, width, height);
+  panel(window_, card, palette::kPanel, palette::kRule, 14 * s);
+  block.draw(window_, {card.left + 28 * s, card.top + 28 * s});
+  float y = card.top + 28 * s + block.height() + 22 * s;
+  dialog_.rects.clear();
+  for (std::size_t i = 0; i < dialog_.options.size(); ++i) {
+    sf::FloatRect rect(card.left + 28 * s, y, width - 56 * s, 44 * s);
+    bool chosen = static_cast<int>(i) == dialog_.selected;
+    panel(window_, rect, chosen ? palette::kHover : palette::kBackground,
+          chosen ? palette::kAccent : palette::kRule, 8 * s);
+    sf::Text text = label(dialog_.options[i], 16, palette::kText, chosen);
+    text.setPosition(rect.left + 16 * s, rect.top + 11 * s);
+    window_.draw(text);
+    dialog_.rects.push_back(rect);
+    y += 52 * s;
+  }
+}
+
+}  // namespace attune::window

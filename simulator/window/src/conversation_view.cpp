@@ -1,0 +1,139 @@
+#include "conversation_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "attune/window/palette.h"
+
+namespace attune::window {
+namespace {
+
+constexpr float kMargin = 28;
+constexpr float kPadX = 16;
+constexpr float kPadY = 11;
+constexpr float kGap = 14;
+
+sf::Color with_alpha(sf::Color c, sf::Uint8 alpha) {
+  c.a = static_cast<sf::Uint8>(c.a * alpha / 255);
+  return c;
+}
+
+}  // namespace
+
+void ConversationView::add(MessageKind kind, std::vector<Paragraph> paragraphs, double now, bool instant) {
+  auto m = std::make_unique<Message>();
+  m->kind = kind;
+  m->block.set(std::move(paragraphs));
+  m->appear_at = instant ? now - kAppearMs : now;
+  settled_at_ = std::max(settled_at_, m->appear_at + kAppearMs);
+  messages_.push_back(std::move(m));
+}
+
+void ConversationView::clear() {
+  messages_.clear();
+  placed_ = 0;
+  content_height_ = 0;
+  scroll_ = 0;
+  follow_ = true;
+}
+
+void ConversationView::place(Message& m, float scale) {
+  float pad_x = kPadX * scale;
+  float pad_y = kPadY * scale;
+  float inner = area_.width - 2 * kMargin;
+  float max_width = m.kind == MessageKind::coach ? std::min(inner * 0.78f, 880 * scale)
+                                                 : std::min(inner * 0.66f, 760 * scale);
+  if (m.kind == MessageKind::note) max_width = inner;
+  m.block.layout(*fonts_, max_width - 2 * pad_x, scale, palette::kEvidence);
+  float width = m.block.widest_line() + 2 * pad_x;
+  if (m.kind == MessageKind::coach) width = max_width;
+  float height = m.block.height() + 2 * pad_y;
+  float x = kMargin;
+  if (m.kind == MessageKind::trainee) x = area_.width - kMargin - width;
+  if (m.kind == MessageKind::coach) x = area_.width - kMargin - width;
+  if (m.kind == MessageKind::note) x = (area_.width - width) / 2;
+  float top = content_height_ + (content_height_ == 0 ? kGap * scale : 0);
+  m.box = {x, top, width, height};
+  if (m.kind == MessageKind::note) {
+    m.background = sf::ConvexShape(0);
+  } else {
+    sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
+                     : m.kind == MessageKind::trainee ? palette::kTraineeBubble
+                                                      : palette::kCoachCard;
+    m.background = rounded_rect({width, height}, 14 * scale, fill);
+    if (m.kind == MessageKind::client) {
+      m.background.setOutlineThickness(1);
+      m.background.setOutlineColor(palette::kRule);
+    }
+    m.background.setPosition(x, top);
+  }
+  m.accent = sf::RectangleShape({m.kind == MessageKind::coach ? 4 * scale : 0, height - 16 * scale});
+  m.accent.setPosition(x + 6 * scale, top + 8 * scale);
+  m.accent.setFillColor(palette::kCoachAccent);
+  content_height_ = top + height + kGap * scale;
+}
+
+void ConversationView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
+  fonts_ = &fonts;
+  bool reflow = area.width != area_.width || scale != scale_;
+  bool was_at_end = follow_;
+  area_ = area;
+  scale_ = scale;
+  if (reflow) {
+    content_height_ = 0;
+    placed_ = 0;
+  }
+  for (; placed_ < messages_.size(); ++placed_) place(*messages_[placed_], scale);
+  if (was_at_end) scroll_ = max_scroll();
+  scroll_ = std::clamp(scroll_, 0.f, max_scroll());
+}
+
+void ConversationView::scroll_by(float dy) {
+  scroll_ = std::clamp(scroll_ + dy, 0.f, max_scroll());
+  follow_ = scroll_ >= max_scroll() - 1;
+}
+
+void ConversationView::to_end() {
+  scroll_ = max_scroll();
+  follow_ = true;
+}
+
+bool ConversationView::draw(sf::RenderTarget& target, double now) {
+  sf::View previous = target.getView();
+  sf::Vector2f window(target.getSize());
+  sf::View view(sf::FloatRect(0, std::round(scroll_), area_.width, area_.height));
+  view.setViewport(
+      {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
+  target.setView(view);
+  bool fading = false;
+  // Messages are in content order: skip to the first visible one, stop after the last.
+  auto first =
+      std::partition_point(messages_.begin(), messages_.begin() + static_cast<std::ptrdiff_t>(placed_),
+                           [&](const auto& m) { return m->box.top + m->box.height < scroll_; });
+  for (auto it = first; it != messages_.begin() + static_cast<std::ptrdiff_t>(placed_); ++it) {
+    Message& m = **it;
+    if (m.box.top > scroll_ + area_.height) break;
+    double age = now - m.appear_at;
+    auto alpha = static_cast<sf::Uint8>(std::clamp(age / kAppearMs, 0.0, 1.0) * 255);
+    if (alpha < 255) fading = true;
+    m.block.set_alpha(alpha);
+    if (m.background.getPointCount() > 0) {
+      sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
+                       : m.kind == MessageKind::trainee ? palette::kTraineeBubble
+                                                        : palette::kCoachCard;
+      if (m.background.getFillColor().a != alpha) {
+        m.background.setFillColor(with_alpha(fill, alpha));
+        m.background.setOutlineColor(with_alpha(palette::kRule, alpha));
+        m.accent.setFillColor(with_alpha(palette::kCoachAccent, alpha));
+      }
+      target.draw(m.background);
+      if (m.kind == MessageKind::coach) target.draw(m.accent);
+    }
+    float pad_x = kPadX * scale_ + (m.kind == MessageKind::coach ? 6 * scale_ : 0);
+    m.block.draw(target, {m.box.left + pad_x, m.box.top + kPadY * scale_});
+  }
+  target.setView(previous);
+  return fading;
+}
+
+}  // namespace attune::window

@@ -1,0 +1,77 @@
+// Wrapped, styled text laid out once (when its text or width changes) and drawn from cached
+// sf::Text lines: the conversation holds hundreds of these and must not wrap them every frame.
+#pragma once
+
+#include <SFML/Graphics.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune::window {
+
+struct Fonts {
+  sf::Font regular;
+  sf::Font bold;
+};
+
+// [begin, end) in code points.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct Paragraph {
+  sf::String text;
+  float size = 16;  // before the text scale
+  sf::Color colour = sf::Color::Black;
+  bool bold = false;
+  std::vector<Span> highlights;  // drawn behind the words (coach evidence)
+  float gap_after = 6;
+};
+
+sf::String from_utf8(std::string_view text);
+std::string to_utf8(const sf::String& text);
+sf::String from_utf32(const std::u32string& text);
+// Code-point spans of the UTF-8 byte ranges [begin, end) of `utf8`.
+Span code_point_span(std::string_view utf8, std::size_t begin, std::size_t end);
+
+struct WrappedLine {
+  std::size_t begin = 0;  // code points into the text
+  std::size_t end = 0;
+};
+
+// Breaks at spaces (a long word is cut) and at '\n', so no line is wider than `width`.
+std::vector<WrappedLine> wrap_text(const sf::String& text, const sf::Font& font, unsigned size, float width);
+
+class TextBlock {
+ public:
+  void set(std::vector<Paragraph> paragraphs) {
+    paragraphs_ = std::move(paragraphs);
+    laid_out_width_ = -1;
+  }
+  // Wraps to `width` at `scale`; a no-op when neither changed.
+  void layout(const Fonts& fonts, float width, float scale, sf::Color highlight = sf::Color::Transparent);
+  float height() const { return height_; }
+  float widest_line() const { return widest_; }
+  void draw(sf::RenderTarget& target, sf::Vector2f at) const;
+  void set_alpha(sf::Uint8 alpha);
+  bool empty() const { return paragraphs_.empty(); }
+
+ private:
+  std::vector<Paragraph> paragraphs_;
+  std::vector<sf::Text> lines_;
+  std::vector<sf::RectangleShape> marks_;
+  std::vector<sf::Color> base_colours_;
+  float laid_out_width_ = -1;
+  float laid_out_scale_ = -1;
+  float height_ = 0;
+  float widest_ = 0;
+  sf::Uint8 alpha_ = 255;
+};
+
+// A rounded rectangle, as a convex shape of `radius` corners.
+sf::ConvexShape rounded_rect(sf::Vector2f size, float radius, sf::Color fill);
+
+unsigned scaled(float size, float scale);
+
+}  // namespace attune::window
