@@ -159,15 +159,18 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "meds medication medications medicine medicines pills pill antidepressant antidepressants lithium "
      "prozac zoloft xanax lexapro sertraline fluoxetine ssri ssris benzos benzodiazepines adderall "
      "ritalin seroquel abilify wellbutrin valium klonopin ativan dose dosage doses prescription "
-     "prescriptions antipsychotic antipsychotics stabilizer stabilizers melatonin"},
+     "prescriptions antipsychotic antipsychotics stabilizer stabilizers melatonin suboxone methadone "
+     "naltrexone vivitrol buprenorphine lamotrigine lamictal antabuse chantix tablets "
+     "benzo opioids painkillers sleeping"},
     {kDisorder,
      "depression bipolar ptsd cptsd adhd ocd bpd borderline schizophrenia schizophrenic psychosis "
      "psychotic anorexia anorexic bulimia bulimic autism autistic narcissist narcissistic sociopath "
      "psychopath disorder manic mania dysthymia alcoholic alcoholism addict hypochondriac "
-     "agoraphobia"},
+     "agoraphobia hypomania hypomanic dissociation dissociative"},
     {kProfessional,
      "counselor counsellor counselors counsellors therapist therapists doctor doctors psychiatrist "
-     "psychologist gp physician professional professionals nurse specialist clinician"},
+     "psychologist gp physician professional professionals nurse specialist clinician prescriber "
+     "pharmacist dietitian psychiatrists caseworker"},
     {kSocialApp,
      "instagram facebook snapchat tiktok whatsapp twitter linkedin discord insta fb socials telegram"},
     {kEvaluative,

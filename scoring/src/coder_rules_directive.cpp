@@ -168,6 +168,26 @@ constexpr RuleSpec kRules[] = {
      "(everything happens for a reason|look on the bright side|cheer up|time heals|every cloud|think "
      "positive|think positively|stay positive|be positive|chin up)"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f, "(it|this|that) (will|shall) pass"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+     "(i am sure|i bet|i am certain|no doubt) (that)? *4 (will|would|is|are|was|does|did|only|just|"
+     "probably|loves|love|means|meant|knows|know) *3 (fine|okay|ok|alright|around|round|nothing|busy|mean "
+     "it|over it|best|love|what they are doing)"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+     "(before you know it|look back on this and laugh|you will ace it|blessing in disguise|(will|it will) "
+     "blow over|will come (round|around))"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f,
+     "(it is|that is|its|it was) (probably|likely|most likely)? (just)? nothing (serious|to worry about)?"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f,
+     "(it is|that is|its|it was) (only|just) (money|one|a single|a phase|a bad day) "
+     "(exam|test|day|night|slip|"
+     "mistake|job|guy|girl|date|trip)?"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f, "(no point|no use|not worth) worrying"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f, "(plenty|plenty more|lots|loads|other) (of)? fish"},
+    {"reassurance.not_that_bad", R, E, 0, 0.8f,
+     "(nobody|no one) (is going to|will|would) (even)? (notice|remember|care)"},
+    {"reassurance.platitude", R, E, kNegatable, 0.8f, "(never|not) (gives|give) (us|you|anyone) more than"},
+    {"reassurance.platitude", R, E, kNegatable, 0.75f,
+     "(you are|you have|you still have) (young|loads of time|plenty of time|your whole life)"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f,
      "you have (so much|a lot|lots|plenty) to be (grateful|thankful|happy) (for|about)"},
 
@@ -206,6 +226,42 @@ constexpr RuleSpec kRules[] = {
      "dramatic|paranoid|hysterical|crazy|selfish|lazy)"},
     {"judgment.invalidating", J, E, kNegatable, 0.85f,
      "(grow up|man up|get over it|toughen up|suck it up|shame on you|you should be ashamed)"},
+    {"judgment.blame", J, E, kNegatable, 0.85f, "(that|it|this) (is|was) (all|entirely)? on you $"},
+    {"judgment.blame", J, E, kNegatable, 0.85f, "(nobody|no one) (made|forced) you"},
+    {"veto.judgment.not_your_fault", J, V, kSentenceScope, 1.0f, "none of (this|it|that) (is|was) your"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "your (own)? fault"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "what did you (expect|think would happen)"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "(you|you have|you) made your (own)? bed"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "your own worst enemy"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "(that is|this is) what happens when you"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "why do you (always|keep) (do|doing) (this|that)"},
+    {"judgment.blame", J, E, kNegatable, 0.75f,
+     "if you (had|would have) (just|only)? (stuck|listened|stayed|gone|kept|followed|gone to)"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "(can not|cannot) believe you (would|did|could)"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "(your|the) problem is (that)? you"},
+    {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f, "should (not)? have known better"},
+    {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f,
+     "you (really|honestly|seriously|definitely)? (should|ought to) (not|never)? have (let|known|trusted|"
+     "gone|used|drunk|taken|done|listened|told|called|left|stopped)"},
+    {"judgment.should_have", J, E, kNegatable, 0.8f,
+     "(old enough|too old) to (know better|be acting|be doing)"},
+    {"judgment.excuses", J, E, kNegatable, 0.85f, "(you are|just|keep|always|still) making excuses"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+     "(a|such a|the)? (pretty|really|very|so|kind of|rather)? (immature|selfish|stupid|dumb|cold|cowardly|"
+     "lazy|manipulative|pathetic|weak|naive|low|irresponsible|childish|cruel|heartless|shameful|"
+     "ungrateful) (way|thing|move|choice|decision|of you)"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+     "(that|what you did|doing that) (is|was) (just|simply|plain|flat "
+     "out|totally|so|pretty|really|honestly)? "
+     "(wrong|shameful|low|naive|manipulative|pathetic|immature|weak|cold|ungrateful|selfish)"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+     "you (sound|seem|look|are being|are|were) (so|really|kind of|a bit|pretty|just|being)? (ungrateful|"
+     "selfish|lazy|dramatic|immature|spoiled|entitled|weak|manipulative|naive|pathetic)"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f, "(drama queen|crybaby|cry baby|low as it gets)"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.75f,
+     "(do not|does not) want (it|recovery|sobriety|to get better|to change) (badly|bad)? enough"},
+    {"judgment.harsh_label", J, E, 0, 0.8f, "(not|no) (a)? good enough reason"},
+    {"judgment.harsh_label", J, E, 0, 0.8f, "(was|is) not (very)? (smart|bright|clever|wise)"},
 };
 
 }  // namespace

@@ -259,6 +259,42 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.normalising", AF, E, 0, 0.8f,
      "(it is|that is|it was|this is|that was) (not|never) (your|at all your) fault"},
     {"affirmation.normalising", AF, E, 0, 0.75f,
+     "its (completely|totally|perfectly|very|so|quite|entirely|only|really|absolutely)? (normal|natural|"
+     "understandable|okay|ok|fine|valid|reasonable|human) (to|that you|for you|if you|when you)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "(anyone|anybody|everyone|most people) (would|in your (shoes|position|place)) (would)? (be|feel|find|"
+     "struggle|react)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "(it|that) makes (total|complete|perfect|a lot of|so much)? sense (that)? (you|you would|you are|your)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f, "(is|are) a (sign of)? strength"},
+    {"affirmation.strength", AF, E, N, 0.8f,
+     "you (are|were|have been|seem) (so|really|clearly|obviously|such|incredibly)? (a|an|such a)? (really|"
+     "very)? (loyal|patient|caring|thoughtful|fighter|survivor|generous|hardworking|"
+     "wonderful|great|insightful|mature|sensible|wise|loving)"},
+    {"affirmation.strength", AF, E, N, 0.8f, "(stronger|braver|more capable) than you (think|know|give)"},
+    {"affirmation.strength", AF, E, N, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
+    {"affirmation.courage", AF, E, N, 0.8f,
+     "(takes|took|shows|showed|show|must have taken) (a lot of|real|so much|some|great)? (maturity|self "
+     "respect|self-respect|insight|self awareness|self-awareness|determination|persistence|commitment|"
+     "honesty|patience|resilience)"},
+    {"affirmation.praise", AF, E, N, 0.8f,
+     "(brave|kind|smart|thoughtful|mature|generous|wise|sweet|proactive|sensible|strong) of you"},
+    {"affirmation.praise", AF, E, N, 0.8f,
+     "(handled|managed|dealt with|navigated|handle) *4 (well|maturely|gracefully|brilliantly|calmly|"
+     "beautifully)"},
+    {"affirmation.praise", AF, E, N, 0.8f,
+     "you (made|make|took) (a|such a)? (really|very)? (good|great|sensible|smart|wise|brave|healthy|"
+     "mature) (decision|choice|call|step)"},
+    {"affirmation.praise", AF, E, N, 0.8f, "i (really|truly)? (admire|respect) (how|that|the way|your|you)"},
+    {"affirmation.praise", AF, E, N, 0.75f,
+     "(that is|that was) (really|so|such|very|honestly|incredibly|pretty)? (a)? (brave|smart|huge|"
+     "impressive|proactive|mature|sensible|wise|thoughtful|creative|resourceful|admirable|courageous|real "
+     "progress|lovely thing)"},
+    {"affirmation.praise", AF, E, 0, 0.8f,
+     "(that is not nothing|not a small thing|that (really)? counts|that is a (real|big|huge) (step|deal|"
+     "achievement|accomplishment|turnaround|win))"},
+    {"affirmation.praise", AF, E, N, 0.75f, "(really|honestly|so)? proud of you"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
      "(there is)? nothing (wrong with|to be ashamed of|shameful about|to feel (bad|guilty|ashamed) about)"},
     {"affirmation.normalising", AF, E, 0, 0.75f,
      "you (did|have done|are doing) (nothing wrong|the right thing|everything you could|all you could|"

@@ -652,6 +652,93 @@ TEST(CoderShapeExtras, ShortOpenerBeforeMoreIsNotAFragmentReflection) {
                    {"We have to move out by the end of the month."}));
 }
 
+// --- peer-support codes in everyday wording ------------------------------------
+// Found missing by running the coder on scoring/labelled/ (attune eval), then written as
+// general phrasings; each family has a negated or ordinary near miss.
+
+TEST(CoderSafetyWording, PlanMeansAndAttemptsAreSafetyChecks) {
+  EXPECT_EQ(primary("Do you have a plan?"), Code::safety_check);
+  EXPECT_EQ(primary("Have you ever tried to end your life?"), Code::safety_check);
+  EXPECT_EQ(primary("Are you having thoughts of hurting your son?"), Code::safety_check);
+  EXPECT_EQ(primary("Is there anyone with you tonight?"), Code::safety_check);
+  EXPECT_EQ(primary("When you say you're done, are you talking about suicide?"), Code::safety_check);
+  EXPECT_EQ(evidence("Do you think you might act on those thoughts?", Code::safety_check),
+            "act on those thoughts");
+}
+
+TEST(CoderSafetyWording, OrdinarySafetyAndPlansAreNotRiskQuestions) {
+  EXPECT_FALSE(has("Are you safe to drive after the late shift?", Code::safety_check));
+  EXPECT_FALSE(has("Do you have a plan for the holidays?", Code::safety_check));
+  EXPECT_FALSE(has("Are you still cutting back on coffee?", Code::safety_check));
+}
+
+TEST(CoderSecrecyWording, PromisesOfSilenceInEverydayWords) {
+  EXPECT_EQ(primary("Your secret's safe with me."), Code::secrecy_promise);
+  EXPECT_EQ(primary("It goes no further than this room, I swear."), Code::secrecy_promise);
+  EXPECT_EQ(primary("Your landlord won't hear about it from me."), Code::secrecy_promise);
+  EXPECT_EQ(primary("I'll leave the drinking out of my notes."), Code::secrecy_promise);
+}
+
+TEST(CoderSecrecyWording, HonestLimitsAreNotPromises) {
+  EXPECT_FALSE(has("I can't promise to keep that to myself if you're in danger.", Code::secrecy_promise));
+  EXPECT_FALSE(has("It stays private unless someone's safety is at risk.", Code::secrecy_promise));
+}
+
+TEST(CoderDualWording, FavoursMoneyAndFriendshipOutsideTheRole) {
+  EXPECT_EQ(primary("You could crash at my place until the lease starts."), Code::dual_relationship);
+  EXPECT_EQ(primary("I'll cover your bus pass out of my own pocket."), Code::dual_relationship);
+  EXPECT_EQ(primary("Could you watch my cat next weekend? I'd pay you."), Code::dual_relationship);
+  EXPECT_EQ(primary("I'll send you a friend request tonight."), Code::dual_relationship);
+}
+
+TEST(CoderDualWording, HeldBoundariesAndCollaborationAreNot) {
+  EXPECT_FALSE(has("We can work through that list together.", Code::dual_relationship));
+  EXPECT_FALSE(has("I can't lend you money, but the food bank opens at nine.", Code::dual_relationship));
+}
+
+TEST(CoderDiagnosisWording, NamingDisordersAndChangingDosesAreDiagnosis) {
+  EXPECT_EQ(primary("That's textbook PTSD, the nightmares and the startle."), Code::diagnosis);
+  EXPECT_EQ(primary("Just skip the evening dose when you go out."), Code::diagnosis);
+  EXPECT_EQ(primary("Honestly I'd ask for a higher dose."), Code::diagnosis);
+  EXPECT_EQ(primary("Have you thought about not taking the meds on good days?"), Code::diagnosis);
+}
+
+TEST(CoderDiagnosisWording, DecliningToDiagnoseIsNot) {
+  EXPECT_FALSE(has("I'm not a doctor, so I can't say whether it's depression.", Code::diagnosis));
+  EXPECT_FALSE(has("I'm not going to tell you to stop your meds.", Code::diagnosis));
+}
+
+TEST(CoderJudgmentWording, BlameAndLabelsAreJudgment) {
+  EXPECT_EQ(primary("Well, nobody forced you to go back."), Code::judgment);
+  EXPECT_EQ(primary("You should've known better after last time."), Code::judgment);
+  EXPECT_EQ(primary("That was a pretty selfish thing to do."), Code::judgment);
+  EXPECT_EQ(primary("You made your bed."), Code::judgment);
+}
+
+TEST(CoderJudgmentWording, NotYourFaultAndWhatIsWrongAreNotJudgment) {
+  EXPECT_FALSE(has("None of this is your fault.", Code::judgment));
+  EXPECT_FALSE(has("What's wrong with the new flat?", Code::judgment));
+}
+
+TEST(CoderAffirmationWording, PraiseOfEffortAndNormalisingAreAffirmation) {
+  EXPECT_EQ(primary("That was really brave of you."), Code::affirmation);
+  EXPECT_EQ(primary("Asking for help is a strength."), Code::affirmation);
+  EXPECT_EQ(primary("Anyone in your position would feel rattled."), Code::affirmation);
+  EXPECT_EQ(rule_of("its completely normal to feel flat after the holidays", Code::affirmation),
+            "affirmation.normalising");
+}
+
+TEST(CoderAffirmationWording, KindOfIsAHedgeNotPraise) {
+  EXPECT_FALSE(has("You're kind of stuck between the two.", Code::affirmation));
+}
+
+TEST(CoderReassuranceWording, MinimisingInEverydayWords) {
+  EXPECT_EQ(primary("It's probably nothing, honestly."), Code::reassurance);
+  EXPECT_EQ(primary("It's only one exam, you'll forget it by June."), Code::reassurance);
+  EXPECT_EQ(primary("There's plenty more fish in the sea."), Code::reassurance);
+  EXPECT_EQ(primary("I'm sure she'll come around."), Code::reassurance);
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
