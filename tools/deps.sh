@@ -2,7 +2,8 @@
 # only when one is missing (apt-get needs root, or sudo).
 attune_install_deps() {
   local packages=(build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev
-                  libgtest-dev libgmock-dev libbenchmark-dev libsfml-dev xvfb xauth clang-14)
+                  libgtest-dev libgmock-dev libbenchmark-dev libsfml-dev fonts-dejavu-core xvfb xauth clang-14
+                  graphviz python3-jsonschema python3-yaml)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

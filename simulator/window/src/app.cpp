@@ -648,7 +648,9 @@ void App::script_misfit(const std::string& message) {
 
 void App::drive_script() {
   const auto& lines = *options_.script;
-  if (options_.bench && screen_ == Screen::conversation) {
+  bool bench = options_.bench_from_line && next_line_ > *options_.bench_from_line;
+  if (bench && bench_tick_ == 0) stats_ = FrameStats();  // measure only the typing and scrolling
+  if (bench && screen_ == Screen::conversation) {
     // Scroll every frame while typing: the frame-time benchmark's workload.
     sf::Event wheel;
     wheel.type = sf::Event::MouseWheelScrolled;
@@ -661,7 +663,7 @@ void App::drive_script() {
       sf::Event e = script_events_.front();
       script_events_.pop_front();
       handle(e);
-    } while (!options_.bench && !script_events_.empty());
+    } while (!bench && !script_events_.empty());
     return;
   }
   switch (screen_) {

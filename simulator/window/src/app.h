@@ -135,6 +135,8 @@ class App {
   std::optional<int> hovered_choice_;
   TextBlock header_block_;
   std::string header_mood_;
+  sf::RenderTexture header_cache_;
+  std::string header_key_;
 
   std::map<std::string, int> ratings_;
   int rating_row_ = 0;

@@ -35,7 +35,7 @@ void panel(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Col
     shape.setOutlineThickness(1);
     shape.setOutlineColor(outline);
   }
-  target.draw(shape);
+  target.draw(shape, fill.a == 255 ? sf::BlendNone : sf::BlendAlpha);
 }
 
 }  // namespace
@@ -71,7 +71,10 @@ float App::input_height() const {
 }
 
 void App::draw() {
-  window_.clear(palette::kBackground);
+  // The conversation screen covers every pixel with opaque quads; clearing first would cost a
+  // full-screen fill in software rendering.
+  bool covered = screen_ == Screen::conversation && session_ && convo_.settled_at() <= now();
+  if (!covered) window_.clear(palette::kBackground);
   if (screen_ == Screen::intro && session_) {
     draw_header();
     draw_intro();
@@ -107,25 +110,35 @@ void App::draw() {
 void App::draw_header() {
   const float s = scale();
   const float h = header_height();
-  sf::RectangleShape bar({size().x, h});
-  bar.setFillColor(palette::kPanel);
-  window_.draw(bar);
-  sf::RectangleShape rule({size().x, 1});
-  rule.setPosition(0, h - 1);
-  rule.setFillColor(palette::kRule);
-  window_.draw(rule);
-  const sim::Node& node = session_->current();
-  float radius = 34 * s;
-  draw_mood_face(window_, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
-  float text_x = kMargin + 2 * radius + 20 * s;
-  header_block_.draw(window_, {text_x, std::round((h - header_block_.height()) / 2)});
-  sf::Text mode = label(session_->mode() == sim::SessionMode::practice ? "Practice session" : "Exam session",
-                        14, palette::kText, true);
-  mode.setPosition(size().x - kMargin - mode.getLocalBounds().width, 26 * s);
-  window_.draw(mode);
-  sf::Text menu = label("Ctrl+=  Ctrl+\u2212  text size", 13, palette::kMuted);
-  menu.setPosition(size().x - kMargin - menu.getLocalBounds().width, 50 * s);
-  window_.draw(menu);
+  // The header changes only with the mood, the width and the text scale: drawn once into a
+  // texture, then one quad a frame.
+  std::string key = header_mood_ + "/" + std::to_string(size().x) + "/" + std::to_string(s);
+  if (key != header_key_ ||
+      header_cache_.getSize() != sf::Vector2u(window_.getSize().x, static_cast<unsigned>(h))) {
+    header_key_ = key;
+    if (!header_cache_.create(window_.getSize().x, static_cast<unsigned>(h))) return;
+    sf::RenderTexture& target = header_cache_;
+    target.clear(palette::kPanel);
+    sf::RectangleShape rule({size().x, 1});
+    rule.setPosition(0, h - 1);
+    rule.setFillColor(palette::kRule);
+    target.draw(rule);
+    const sim::Node& node = session_->current();
+    float radius = 34 * s;
+    draw_mood_face(target, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
+    float text_x = kMargin + 2 * radius + 20 * s;
+    header_block_.draw(target, {text_x, std::round((h - header_block_.height()) / 2)});
+    sf::Text mode =
+        label(session_->mode() == sim::SessionMode::practice ? "Practice session" : "Exam session", 14,
+              palette::kText, true);
+    mode.setPosition(size().x - kMargin - mode.getLocalBounds().width, 26 * s);
+    target.draw(mode);
+    sf::Text keys = label("Ctrl+=  Ctrl+\u2212  text size", 13, palette::kMuted);
+    keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, 50 * s);
+    target.draw(keys);
+    target.display();
+  }
+  window_.draw(sf::Sprite(header_cache_.getTexture()), sf::BlendNone);
 }
 
 void App::draw_input(float top) {
@@ -133,7 +146,7 @@ void App::draw_input(float top) {
   sf::RectangleShape area({size().x, size().y - top});
   area.setPosition(0, top);
   area.setFillColor(palette::kPanel);
-  window_.draw(area);
+  window_.draw(area, sf::BlendNone);
   sf::RectangleShape rule({size().x, 1});
   rule.setPosition(0, top);
   rule.setFillColor(palette::kRule);

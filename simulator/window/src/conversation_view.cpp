@@ -32,6 +32,7 @@ void ConversationView::add(MessageKind kind, std::vector<Paragraph> paragraphs, 
 void ConversationView::clear() {
   messages_.clear();
   placed_ = 0;
+  cache_valid_ = false;
   content_height_ = 0;
   scroll_ = 0;
   follow_ = true;
@@ -82,6 +83,7 @@ void ConversationView::layout(const Fonts& fonts, sf::FloatRect area, float scal
   if (reflow) {
     content_height_ = 0;
     placed_ = 0;
+    cache_valid_ = false;
   }
   for (; placed_ < messages_.size(); ++placed_) place(*messages_[placed_], scale);
   if (was_at_end) scroll_ = max_scroll();
@@ -98,24 +100,17 @@ void ConversationView::to_end() {
   follow_ = true;
 }
 
-bool ConversationView::draw(sf::RenderTarget& target, double now) {
-  sf::View previous = target.getView();
-  sf::Vector2f window(target.getSize());
-  sf::View view(sf::FloatRect(0, std::round(scroll_), area_.width, area_.height));
-  view.setViewport(
-      {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
-  target.setView(view);
-  bool fading = false;
+void ConversationView::draw_messages(sf::RenderTarget& target, std::size_t from, std::size_t to, float top,
+                                     float bottom, double now) {
   // Messages are in content order: skip to the first visible one, stop after the last.
-  auto first =
-      std::partition_point(messages_.begin(), messages_.begin() + static_cast<std::ptrdiff_t>(placed_),
-                           [&](const auto& m) { return m->box.top + m->box.height < scroll_; });
-  for (auto it = first; it != messages_.begin() + static_cast<std::ptrdiff_t>(placed_); ++it) {
+  auto end = messages_.begin() + static_cast<std::ptrdiff_t>(to);
+  auto first = std::partition_point(messages_.begin() + static_cast<std::ptrdiff_t>(from), end,
+                                    [&](const auto& m) { return m->box.top + m->box.height < top; });
+  for (auto it = first; it != end; ++it) {
     Message& m = **it;
-    if (m.box.top > scroll_ + area_.height) break;
+    if (m.box.top > bottom) break;
     double age = now - m.appear_at;
     auto alpha = static_cast<sf::Uint8>(std::clamp(age / kAppearMs, 0.0, 1.0) * 255);
-    if (alpha < 255) fading = true;
     m.block.set_alpha(alpha);
     if (m.background.getPointCount() > 0) {
       sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
@@ -126,14 +121,62 @@ bool ConversationView::draw(sf::RenderTarget& target, double now) {
         m.background.setOutlineColor(with_alpha(palette::kRule, alpha));
         m.accent.setFillColor(with_alpha(palette::kCoachAccent, alpha));
       }
-      target.draw(m.background);
+      // Opaque fills need no blending, which software rendering pays for per pixel.
+      target.draw(m.background, alpha == 255 ? sf::BlendNone : sf::BlendAlpha);
       if (m.kind == MessageKind::coach) target.draw(m.accent);
     }
     float pad_x = kPadX * scale_ + (m.kind == MessageKind::coach ? 6 * scale_ : 0);
     m.block.draw(target, {m.box.left + pad_x, m.box.top + kPadY * scale_});
   }
+}
+
+bool ConversationView::draw(sf::RenderTarget& target, double now) {
+  // The settled messages (all but those still fading in, which are the newest).
+  std::size_t settled = placed_;
+  while (settled > 0 && messages_[settled - 1]->appear_at + kAppearMs > now) --settled;
+  auto width = static_cast<unsigned>(area_.width);
+  auto height = static_cast<unsigned>(std::ceil(area_.height));
+  if (width == 0 || height == 0) return settled < placed_;
+  auto cache_height = static_cast<unsigned>(std::ceil(area_.height * 5));
+  bool covers =
+      cache_valid_ && cache_.getSize() == sf::Vector2u(width, cache_height) && cache_top_ <= scroll_ &&
+      scroll_ + area_.height <= cache_top_ + static_cast<float>(cache_height) && cache_messages_ <= settled;
+  if (!covers) {
+    // Render the settled conversation around the visible part once; scrolling within it and
+    // typing below it then cost one textured quad.
+    if (cache_.getSize() != sf::Vector2u(width, cache_height) && !cache_.create(width, cache_height)) {
+      cache_valid_ = false;
+    } else {
+      cache_valid_ = true;
+      cache_top_ = std::max(0.f, scroll_ - 2 * area_.height);
+      cache_.setView(sf::View(sf::FloatRect(0, cache_top_, area_.width, static_cast<float>(cache_height))));
+      cache_.clear(palette::kBackground);
+      draw_messages(cache_, 0, settled, cache_top_, cache_top_ + static_cast<float>(cache_height), now);
+      cache_.display();
+      cache_messages_ = settled;
+    }
+  } else if (cache_messages_ < settled) {
+    // Messages that finished appearing are added to the cache, not the whole cache redrawn.
+    draw_messages(cache_, cache_messages_, settled, cache_top_, cache_top_ + static_cast<float>(cache_height),
+                  now);
+    cache_.display();
+    cache_messages_ = settled;
+  }
+  sf::View previous = target.getView();
+  sf::Vector2f window(target.getSize());
+  if (cache_valid_) {
+    sf::Sprite sprite(cache_.getTexture(), sf::IntRect(0, static_cast<int>(std::round(scroll_ - cache_top_)),
+                                                       static_cast<int>(width), static_cast<int>(height)));
+    sprite.setPosition(area_.left, area_.top);
+    target.draw(sprite, sf::BlendNone);
+  }
+  sf::View view(sf::FloatRect(0, std::round(scroll_), area_.width, area_.height));
+  view.setViewport(
+      {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
+  target.setView(view);
+  draw_messages(target, cache_valid_ ? settled : 0, placed_, scroll_, scroll_ + area_.height, now);
   target.setView(previous);
-  return fading;
+  return settled < placed_;
 }
 
 }  // namespace attune::window

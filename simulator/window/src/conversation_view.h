@@ -43,6 +43,8 @@ class ConversationView {
     sf::RectangleShape accent;
   };
   void place(Message& m, float scale);
+  void draw_messages(sf::RenderTarget& target, std::size_t from, std::size_t to, float top, float bottom,
+                     double now);
   float max_scroll() const { return std::max(0.f, content_height_ - area_.height); }
 
   const Fonts* fonts_ = nullptr;
@@ -54,6 +56,12 @@ class ConversationView {
   float scroll_ = 0;
   bool follow_ = true;
   double settled_at_ = 0;
+  // The settled conversation around the visible part, rendered once: scrolling within it and
+  // typing below it draw one textured quad instead of every line of text again.
+  sf::RenderTexture cache_;
+  bool cache_valid_ = false;
+  float cache_top_ = 0;
+  std::size_t cache_messages_ = 0;
 };
 
 }  // namespace attune::window

@@ -29,7 +29,9 @@ struct WindowOptions {
   int script_last_line = 0;
   std::optional<std::string> screenshot;  // OUT.png (conversation) and OUT-debrief.png
   bool frame_stats = false;               // print frame-time percentiles at the end
-  bool bench = false;                     // scripted: type one key a frame and scroll every frame
+  // The frame-time benchmark: from this script line on, type one key a frame and scroll every
+  // frame; the frame statistics start there (the lines before build the conversation up).
+  std::optional<std::size_t> bench_from_line;
 };
 
 struct SavedSession {
