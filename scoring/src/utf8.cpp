@@ -48,4 +48,22 @@ std::string to_valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string shorten_utf8(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  std::size_t cut = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars == max_chars) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  if (cut == text.size()) return std::string(text);
+  // Back up to the last space if it keeps at least two thirds of the label.
+  const std::size_t space = text.rfind(' ', cut);
+  if (space != std::string_view::npos && space * 3 >= cut * 2) cut = space;
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 }  // namespace attune

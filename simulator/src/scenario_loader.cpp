@@ -246,6 +246,7 @@ class ScenarioReader {
     for (const Node* item : scalar_list(n, "competencies")) {
       if (scoring::is_competency(item->value)) {
         s.competencies.push_back(item->value);
+        s.competencies_at.push_back(item->mark);
       } else {
         error(item->mark,
               "unknown competency '" + item->value + "'" +

@@ -146,6 +146,7 @@ Session::Result Session::submit(const TurnInput& input) {
     for (const Rule& rule : node.respond) {
       if (rule_matches(rule, turn.codes, vars_)) {
         fired = &rule;
+        turn.rule = static_cast<int>(&rule - node.respond.data());
         break;
       }
     }

@@ -132,7 +132,7 @@ TEST(Check, DuplicateScenarioIdsInOneLibraryAreAnError) {
 
 TEST(Cli, EveryCommandHasHelpAndBadFlagsAreUsageErrors) {
   Sandbox box;
-  for (const char* command : {"play", "check", "code"}) {
+  for (const char* command : {"play", "check", "code", "eval", "graph", "playtest"}) {
     auto run = box.run({command, "--help"});
     EXPECT_EQ(run.status, 0) << command;
     EXPECT_NE(run.out.find("Usage"), std::string::npos) << command << ": " << run.out;

@@ -13,8 +13,22 @@ enum Exit : int { kDone = 0, kBadContent = 1, kUsageOrIo = 2 };
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::string format = "text";  // text | json (one object for editors)
 };
 int run_check(const CheckOptions& options);
+
+struct GraphOptions {
+  std::string scenario;
+  std::string format = "dot";  // dot | svg
+  std::optional<std::string> out;
+};
+int run_graph(const GraphOptions& options);
+
+struct PlaytestOptions {
+  std::vector<std::string> paths;
+  bool json = false;
+};
+int run_playtest(const PlaytestOptions& options);
 
 struct PlayOptions {
   std::string scenario;

@@ -16,6 +16,23 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Validate scenarios and rubrics (files or directories)");
   check_cmd->add_option("PATH", check.paths, "Scenario or rubric files, or directories of them")->required();
+  check_cmd->add_option("--format", check.format, "text (FILE:LINE:COL lines) or json (for editors)")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  GraphOptions graph;
+  auto* graph_cmd = app.add_subcommand("graph", "Draw a scenario's branch graph (Graphviz DOT or SVG)");
+  graph_cmd->add_option("SCENARIO", graph.scenario, "Scenario file or shipped id")->required();
+  graph_cmd->add_option("--format", graph.format, "dot, or svg (needs Graphviz's `dot`)")
+      ->check(CLI::IsMember({"dot", "svg"}));
+  graph_cmd->add_option("--out", graph.out, "Write to this file instead of standard output");
+
+  PlaytestOptions playtest;
+  auto* playtest_cmd = app.add_subcommand(
+      "playtest",
+      "Explore every branch of scenarios automatically and run their test plays (NAME.plays.yaml)");
+  playtest_cmd->add_option("PATH", playtest.paths, "Scenario files or ids, or directories of them")
+      ->required();
+  playtest_cmd->add_flag("--json", playtest.json, "Print the reports as JSON");
 
   PlayOptions play;
   auto* play_cmd = app.add_subcommand("play", "Play a scenario (a path, or the id of a shipped scenario)");
@@ -69,6 +86,8 @@ int main(int argc, char** argv) {
   // session without a word (the journal keeps its turns).
   try {
     if (check_cmd->parsed()) return run_check(check);
+    if (graph_cmd->parsed()) return run_graph(graph);
+    if (playtest_cmd->parsed()) return run_playtest(playtest);
     if (play_cmd->parsed()) {
       if (resume_opt->count() > 0) play.resume = resume_id;
       return run_play(play);

@@ -93,6 +93,7 @@ struct Scenario {
   std::string content_note;
   int level = 1;
   std::vector<std::string> competencies;  // the focus
+  std::vector<SourceMark> competencies_at;
   ScenarioMode mode = ScenarioMode::free;
   Client client;
   std::map<std::string, long long> vars;  // initial values

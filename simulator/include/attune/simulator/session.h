@@ -46,6 +46,8 @@ struct Turn {
   std::optional<std::string> said;
   std::optional<std::string> feedback;
   std::string next_node;  // where the session went (not in the record: the next turn's node says it)
+  std::optional<int>
+      rule;  // the `respond` rule that fired, 0-based; none for `otherwise` and choices (not recorded)
 };
 
 class Session {

@@ -1,0 +1,83 @@
+#include "attune/simulator/scenario_lints.h"
+
+#include <algorithm>
+#include <set>
+
+#include "attune/scoring/coder.h"
+
+namespace attune::sim {
+namespace {
+
+// The codes a turn needs for the competency to be judged on it: its opportunity codes when only
+// turns with those count, else the codes that make a turn good or a violation.
+std::set<Code> codes_counting_for(const scoring::CompetencyRule& rule) {
+  std::set<Code> codes;
+  auto add = [&](const std::vector<Code>& list) { codes.insert(list.begin(), list.end()); };
+  if (rule.opportunities == scoring::OpportunityKind::turns_with) {
+    add(rule.opportunity_codes);
+    return codes;
+  }
+  add(rule.violations);
+  add(rule.good);
+  add(rule.voided_by);
+  add(rule.check_codes);
+  add(rule.followup_codes);
+  for (const auto& [code, preceding] : rule.good_when_preceded) codes.insert(code);
+  return codes;
+}
+
+// The codes a node can tell apart: what its rules branch on, what its choices carry.
+std::set<Code> codes_tested_by(const Node& node) {
+  std::set<Code> codes;
+  for (const Rule& rule : node.respond) codes.insert(rule.when.begin(), rule.when.end());
+  for (const Choice& choice : node.choices) {
+    if (choice.codes) {
+      codes.insert(choice.codes->begin(), choice.codes->end());
+    } else {
+      for (const auto& c : scoring::code_utterance(choice.text, std::vector<std::string>{node.client}).codes)
+        codes.insert(c.code);
+    }
+  }
+  return codes;
+}
+
+}  // namespace
+
+void check_competency_evidence(const Scenario& s, const scoring::Rubric& rubric, const std::string& file,
+                               Diagnostics& out) {
+  std::set<Code> tested;
+  for (const Node& node : s.nodes) {
+    auto codes = codes_tested_by(node);
+    tested.insert(codes.begin(), codes.end());
+  }
+  for (std::size_t i = 0; i < s.competencies.size(); ++i) {
+    const std::string& id = s.competencies[i];
+    const SourceMark at = i < s.competencies_at.size() ? s.competencies_at[i] : SourceMark{1, 1};
+    const scoring::CompetencyRule* rule = rubric.find(id);
+    if (rule == nullptr) continue;  // an unknown competency is the loader's error
+    if (rule->opportunities == scoring::OpportunityKind::risk_turns && !s.has_risk()) {
+      out.push_back(Diagnostic{file, at, Severity::warning,
+                               "the scenario lists '" + id +
+                                   "' but no node has `risk: true`, so no turn can "
+                                   "give evidence for it; mark the risk nodes or drop it from `competencies`",
+                               "untested-competency"});
+      continue;
+    }
+    const auto counting = codes_counting_for(*rule);
+    const bool any =
+        std::any_of(counting.begin(), counting.end(), [&](Code c) { return tested.contains(c); });
+    if (any) continue;
+    std::string names;
+    for (Code c : counting) names += (names.empty() ? "" : ", ") + std::string(scoring::code_name(c));
+    out.push_back(Diagnostic{file, at, Severity::warning,
+                             "the scenario lists '" + id +
+                                 "' but no rule branches on, and no choice carries, a "
+                                 "code that counts for it (" +
+                                 names +
+                                 "); add a branch that tests it or drop it from "
+                                 "`competencies`",
+                             "untested-competency"});
+  }
+}
+
+}  // namespace attune::sim

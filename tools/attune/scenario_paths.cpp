@@ -1,0 +1,54 @@
+#include "scenario_paths.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "attune/simulator/file_io.h"
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// Other attune YAML files that live beside scenarios (crisis resources) are not checked as scenarios.
+bool is_other_attune_file(const fs::path& p) {
+  auto contents = sim::read_file(p.string(), 4096);
+  if (!contents.text) return false;
+  return contents.text->starts_with("attune-resources:") ||
+         contents.text->find("\nattune-resources:") != std::string::npos;
+}
+
+bool is_yaml(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (name.ends_with(".plays.yaml")) return false;  // test plays, not scenarios
+  return name.ends_with(".yaml") || name.ends_with(".yml");
+}
+
+}  // namespace
+
+std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths,
+                                           std::vector<std::string>& missing) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it =
+               fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_yaml(it->path()) && !is_other_attune_file(it->path())) {
+          found.push_back(it->path().string());
+        }
+      }
+      if (found.empty()) missing.push_back(path + " (no scenario or rubric files in it)");
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      missing.push_back(path);
+    }
+  }
+  return files;
+}
+
+}  // namespace attune::cli
