@@ -19,21 +19,6 @@ constexpr double kFrameMs = 1000.0 / 60.0;
 constexpr double kRingFrameMs = 1000.0 / 20.0;  // the silence ring fills slowly: 20 redraws a second
 constexpr double kIdleSleepMs = 12;
 
-std::string words(std::string id) {
-  for (char& c : id) c = c == '_' ? ' ' : c;
-  return id;
-}
-
-Paragraph para(const std::string& text, float size, sf::Color colour, bool bold = false, float gap = 6) {
-  Paragraph p;
-  p.text = from_utf8(text);
-  p.size = size;
-  p.colour = colour;
-  p.bold = bold;
-  p.gap_after = gap;
-  return p;
-}
-
 sf::Event key_event(sf::Keyboard::Key code, bool control = false) {
   sf::Event e;
   e.type = sf::Event::KeyPressed;
@@ -429,11 +414,11 @@ void App::show_node_line() {
   const sim::Node& node = session_->current();
   convo_.add(MessageKind::client, {para(node.client, 17, palette::kText)}, now());
   if (node.end) {
-    convo_.add(
-        MessageKind::note,
-        {para("The session has ended: " + words(std::string(sim::outcome_name(*session_->outcome()))) + ".",
-              15, palette::kMuted)},
-        now());
+    convo_.add(MessageKind::note,
+               {para("The session has ended: " +
+                         id_words(std::string(sim::outcome_name(*session_->outcome()))) + ".",
+                     15, palette::kMuted)},
+               now());
   }
   line_ready_at_ = convo_.settled_at();
   first_key_at_.reset();

@@ -11,22 +11,7 @@ namespace {
 
 constexpr float kMargin = 28;
 
-Paragraph para(const std::string& text, float size, sf::Color colour, bool bold = false, float gap = 6) {
-  Paragraph p;
-  p.text = from_utf8(text);
-  p.size = size;
-  p.colour = colour;
-  p.bold = bold;
-  p.gap_after = gap;
-  return p;
-}
-
 const char* kRatingWords[] = {"not yet", "developing", "competent", "proficient"};
-
-std::string words(std::string id) {
-  for (char& c : id) c = c == '_' ? ' ' : c;
-  return id;
-}
 
 void panel(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color outline, float radius) {
   auto shape = rounded_rect({rect.width, rect.height}, radius, fill);
@@ -308,7 +293,7 @@ void App::draw_rating() {
     bool current = static_cast<int>(row) == rating_row_;
     sf::FloatRect band(left - 14 * s, y - 8 * s, width + 28 * s, 58 * s);
     if (current) panel(window_, band, palette::kPanel, palette::kAccent, 10 * s);
-    sf::Text name = label(words(id), 17, palette::kText, current);
+    sf::Text name = label(id_words(id), 17, palette::kText, current);
     name.setPosition(left, y + 8 * s);
     window_.draw(name);
     auto given = ratings_.find(id);

@@ -13,11 +13,6 @@ using nlohmann::json;
 
 constexpr float kMargin = 40;
 
-std::string words(std::string id) {
-  for (char& c : id) c = c == '_' ? ' ' : c;
-  return id;
-}
-
 std::string seconds(const json& ms) {
   if (!ms.is_number()) return "-";
   char buffer[32];
@@ -32,19 +27,9 @@ std::string number(const json& value, const char* format) {
   return buffer;
 }
 
-Paragraph para(const std::string& text, float size, sf::Color colour, bool bold = false, float gap = 6) {
-  Paragraph p;
-  p.text = from_utf8(text);
-  p.size = size;
-  p.colour = colour;
-  p.bold = bold;
-  p.gap_after = gap;
-  return p;
-}
-
 // A code with its evidence words, as the supervisor's debrief writes it.
 std::string code_words(const json& turn, const json& code) {
-  std::string out = words(code.value("code", "?"));
+  std::string out = id_words(code.value("code", "?"));
   const json& span = code["span"];
   if (span.is_array() && span.size() == 2 && turn["response"].is_string()) {
     auto text = turn["response"].get<std::string>();
@@ -97,7 +82,7 @@ void DebriefView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
   y += text({para("Debrief \u00b7 " + sc.value("title", ""), 24, palette::kText, true)}, {left, y}, width)
            .block.height() +
        6 * s;
-  std::string outcome = record_["outcome"].is_string() ? words(record_["outcome"].get<std::string>())
+  std::string outcome = record_["outcome"].is_string() ? id_words(record_["outcome"].get<std::string>())
                                                        : "none (the session did not reach an end)";
   std::string sub = "Outcome: " + outcome + "   \u00b7   " + record_.value("mode", "") +
                     " session   \u00b7   " + std::to_string(record_["turns"].size()) + " turns";
@@ -119,13 +104,13 @@ void DebriefView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
   const json& self = record_["self_rating"];
   for (const auto& [id, c] : record_["competencies"].items()) {
     float row = 34 * s;
-    std::string name = words(id) + (c.value("focus", false) ? "  \u00b7 focus" : "");
+    std::string name = id_words(id) + (c.value("focus", false) ? "  \u00b7 focus" : "");
     text({para(name, 16, palette::kText, c.value("focus", false))}, {left, y}, name_width - 12 * s);
     sf::RectangleShape track({track_w, 14 * s});
     track.setPosition(track_x, y + 5 * s);
     track.setFillColor(palette::kBarTrack);
     rects_.push_back(track);
-    std::string status = words(c.value("status", ""));
+    std::string status = id_words(c.value("status", ""));
     std::string figure;
     if (c["score"].is_number()) {
       double score = std::clamp(c["score"].get<double>(), 0.0, 4.0);

@@ -4,6 +4,21 @@
 
 namespace attune::window {
 
+Paragraph para(const std::string& text, float size, sf::Color colour, bool bold, float gap) {
+  Paragraph p;
+  p.text = from_utf8(text);
+  p.size = size;
+  p.colour = colour;
+  p.bold = bold;
+  p.gap_after = gap;
+  return p;
+}
+
+std::string id_words(std::string id) {
+  for (char& c : id) c = c == '_' ? ' ' : c;
+  return id;
+}
+
 sf::String from_utf8(std::string_view text) {
   return sf::String::fromUtf8(text.begin(), text.end());
 }

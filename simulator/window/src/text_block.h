@@ -29,6 +29,10 @@ struct Paragraph {
   float gap_after = 6;
 };
 
+Paragraph para(const std::string& text, float size, sf::Color colour, bool bold = false, float gap = 6);
+// A rubric or outcome id in words: "avoiding_advice" -> "avoiding advice".
+std::string id_words(std::string id);
+
 sf::String from_utf8(std::string_view text);
 std::string to_utf8(const sf::String& text);
 sf::String from_utf32(const std::u32string& text);
