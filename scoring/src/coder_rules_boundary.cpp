@@ -127,6 +127,19 @@ constexpr RuleSpec kRules[] = {
      "(want|wanna|would you like|do you want|you want) to (get|grab|go for|have|go out for) (a|some)? "
      "@outing"},
     {"dual.hang_out", DR, E, N, 0.85f, "(ask|asked|asking) you out"},
+    {"dual.hang_out", DR, E, N, 0.85f, "(love|like|want|wanna|happy) to (stay|be|become|remain) friends"},
+    {"dual.hang_out", DR, E, N, 0.8f, "(one|a|just one) @outing (can not|will not|would not) hurt"},
+    {"dual.personal_contact", DR, E, N, 0.85f, "(swap|exchange|trade) (numbers|contacts|details|socials)"},
+    {"dual.personal_contact", DR, E, N, 0.85f,
+     "(give me a call|call me|text me|message me) (sometime|anytime|whenever|later|this weekend)"},
+    {"dual.personal_contact", DR, E, N, 0.85f,
+     "(text|send|give|write down) (you)? my (address|home address|number|personal number|cell|cell "
+     "number|phone "
+     "number|mobile)"},
+    {"dual.visit", DR, E, N, 0.85f,
+     "(you can|you could|come|come and) (stay|crash|live|sleep) (with me|at mine)"},
+    {"dual.money_or_favor", DR, E, N, 0.8f,
+     "(here is|take) (the|some|a)? *2 (hundred|bucks|dollars|quid|cash)"},
     {"dual.hang_out", DR, E, N, 0.8f,
      "(you and me|you and i|me and you) (should|could|can|ought to) (go|get|grab|hang|see) *4 "
      "(together|concert|game|show|movie|movies|gym)"},
@@ -213,7 +226,9 @@ constexpr RuleSpec kRules[] = {
     {"secrecy.safe_with_me", S, E, N, 0.85f, "(goes|go|will go|gets|get) no further"},
     {"secrecy.safe_with_me", S, E, N, 0.8f, "(i am a vault|like a vault)"},
     {"secrecy.safe_with_me", S, E, N, 0.8f,
-     "(it|this|that|everything|whatever you say) (stays|will stay) with me"},
+     "(it|this|that|everything|whatever you say|whatever you tell me|what you tell me|what you say) "
+     "(stays|will "
+     "stay) (with me|here|between us)"},
     {"secrecy.safe_with_me", S, E, N, 0.8f,
      "(will|would) (never|not) (ever)? be (shared|repeated|passed on)"},
     {"secrecy.safe_with_me", S, E, N, 0.85f, "(never|not) break your confidence"},
@@ -235,7 +250,8 @@ constexpr RuleSpec kRules[] = {
     {"veto.secrecy.limits", S, V, kSentenceScope, 1.0f, "limits (of|to) (confidentiality|what i can keep)"},
     {"information.confidentiality_limits", Code::information, E, kSentenceScope, 0.8f,
      "(can not|could not|will not be able to|am not able to|do not) (promise to)? keep (this|it|that|"
-     "something like this|everything|anything|secrets) (a)? (secret|to myself|private|confidential)"},
+     "something like this|everything|anything|secrets) (completely|entirely|totally|all)? (a)? (secret|to "
+     "myself|private|confidential)"},
     {"veto.secrecy.limits", S, V, kSentenceScope, 1.0f,
      "(i|we) (would|will|may|might)? (have|need) to (tell|share|report|let|inform|involve) (someone|"
      "somebody|others|another|a|the)"},
@@ -317,12 +333,22 @@ constexpr RuleSpec kRules[] = {
      "for now)"},
     {"safety.are_you_safe", SC, E, N, 0.85f, "(are|r)? u safe"},
     {"safety.are_you_safe", SC, E, N, 0.8f, "(use|using) alone"},
+    {"safety.self_harm", SC, E, N | kVetoAdvice, 0.85f,
+     "(planning|going|want|wanting|thinking|tempted) to (overdose|od)"},
+    {"safety.self_harm", SC, E, N | kVetoAdvice, 0.85f, "(overdose|overdosing) (tonight|today|again)"},
+    {"safety.are_you_safe", SC, E, N, 0.85f,
+     "(afraid|scared|worried|frightened) (that)? *3 (might|will|would|could|is going to|is gonna) (hurt|harm|"
+     "kill|hit) you"},
+    {"safety.are_you_safe", SC, E, N, 0.85f, "(afraid|scared|worried|fear|fearing) for your (safety|life)"},
+    {"veto.safety.warning", SC, V, kSentenceScope, 1.0f,
+     "if you keep (this|that|it|doing this|doing that) up"},
     {"veto.safety.ordinary", SC, V, 0, 1.0f, "safe to (drive|travel|walk|get home|eat|go)"},
 
     // Referral: connecting the person with crisis or professional help. Offering a
     // line or a professional is the referral, not advice ("you can call 988").
     {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.95f, "988"},
     {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f, "(call|text|dial) 911"},
+    {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f, "(call|text|dial) 211"},
     {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.9f,
      "(crisis|suicide|help|support|warm|text|prevention) (line|hotline|lifeline|helpline|text line|team|"
      "center|centre|service|services|chat)"},
@@ -375,6 +401,10 @@ constexpr RuleSpec kRules[] = {
      "(are|is) (really)? for your @pro"},
     {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.75f,
      "a (@pro|counsellor|counselor|dietitian|therapist) who (does|works|specializes|specialises|takes)"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+     "(i can|i could|let me|i will) (give you|get you|find) (their|the) (number|details|contact|address)"},
+    {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.75f,
+     "(would you|do you) (want|like) (the|their) (number|details|contact details|address)"},
     {"referral.connect", RF, E, N | kVetoAdvice | kSentenceScope, 0.7f,
      "(there are|there is|we have|i know) (people|someone|somebody|counselors|services) (who|that) (can|"
      "could) help"},

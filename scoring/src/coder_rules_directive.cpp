@@ -168,7 +168,7 @@ constexpr RuleSpec kRules[] = {
      "(everything happens for a reason|look on the bright side|cheer up|time heals|every cloud|think "
      "positive|think positively|stay positive|be positive|chin up)"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f, "(it|this|that) (will|shall) pass"},
-    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+    {"reassurance.will_be_fine", R, E, 0, 0.8f,
      "(i am sure|i bet|i am certain|no doubt) (that)? *4 (will|would|is|are|was|does|did|only|just|"
      "probably|loves|love|means|meant|knows|know) *3 (fine|okay|ok|alright|around|round|nothing|busy|mean "
      "it|over it|best|love|what they are doing)"},
@@ -183,6 +183,14 @@ constexpr RuleSpec kRules[] = {
      "mistake|job|guy|girl|date|trip)?"},
     {"reassurance.not_that_bad", R, E, 0, 0.8f, "(no point|no use|not worth) worrying"},
     {"reassurance.not_that_bad", R, E, 0, 0.8f, "(plenty|plenty more|lots|loads|other) (of)? fish"},
+    {"reassurance.will_be_fine", R, E, 0, 0.8f,
+     "(i am sure|i bet) (that)? (he|she|they|it|your @relative) (did not|does not|do not|is not|was not|will "
+     "not|"
+     "would not) *2 (mean|care|matter|notice|mind|blame)"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+     "(back on track|back to normal|back on your feet|over it|fine) (in no time|soon enough|in a few days)"},
+    {"reassurance.not_that_bad", R, E, 0, 0.75f,
+     "(everyone|everybody) (slips|relapses|messes up|screws up|fails) (sometimes|at some point)?"},
     {"reassurance.not_that_bad", R, E, 0, 0.8f,
      "(nobody|no one) (is going to|will|would) (even)? (notice|remember|care)"},
     {"reassurance.platitude", R, E, kNegatable, 0.8f, "(never|not) (gives|give) (us|you|anyone) more than"},
@@ -229,7 +237,11 @@ constexpr RuleSpec kRules[] = {
     {"judgment.blame", J, E, kNegatable, 0.85f, "(that|it|this) (is|was) (all|entirely)? on you $"},
     {"judgment.blame", J, E, kNegatable, 0.85f, "(nobody|no one) (made|forced) you"},
     {"veto.judgment.not_your_fault", J, V, kSentenceScope, 1.0f, "none of (this|it|that) (is|was) your"},
-    {"judgment.blame", J, E, kNegatable, 0.8f, "your (own)? fault"},
+    {"judgment.blame", J, E, kNegatable | kReported, 0.8f, "your (own)? fault"},
+    {"veto.judgment.felt_fault", J, V, 0, 1.0f,
+     "(feel|feels|felt|feeling|think|thinks|thought|believe|believes) (like)? (that)? (it is|it was)? (all)? "
+     "your "
+     "(own)? fault"},
     {"judgment.blame", J, E, kNegatable, 0.8f, "what did you (expect|think would happen)"},
     {"judgment.blame", J, E, kNegatable, 0.8f, "(you|you have|you) made your (own)? bed"},
     {"judgment.blame", J, E, kNegatable, 0.8f, "your own worst enemy"},
@@ -261,6 +273,15 @@ constexpr RuleSpec kRules[] = {
     {"judgment.harsh_label", J, E, kNegatable, 0.75f,
      "(do not|does not) want (it|recovery|sobriety|to get better|to change) (badly|bad)? enough"},
     {"judgment.harsh_label", J, E, 0, 0.8f, "(not|no) (a)? good enough reason"},
+    {"judgment.taking_sides", J, E, kNegatable | kReported, 0.75f,
+     "(your|his|her|their|those|these) "
+     "(@relative|parents|caseworker|caseworkers|worker|workers|people|doctor|"
+     "doctors|staff|team) (is|are|was|were) (so|being|just|really|totally)? "
+     "(wrong|selfish|toxic|manipulative|"
+     "controlling|crazy|awful|terrible|horrible|abusive|narcissistic|useless|incompetent|disgraceful|"
+     "guilt-tripping you|manipulating you)"},
+    {"judgment.taking_sides", J, E, kNegatable, 0.75f,
+     "(should be ashamed of themselves|(awful|terrible|horrible|useless) people)"},
     {"judgment.harsh_label", J, E, 0, 0.8f, "(was|is) not (very)? (smart|bright|clever|wise)"},
 };
 

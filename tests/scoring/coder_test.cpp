@@ -739,6 +739,21 @@ TEST(CoderReassuranceWording, MinimisingInEverydayWords) {
   EXPECT_EQ(primary("I'm sure she'll come around."), Code::reassurance);
 }
 
+TEST(CoderScenarioWording, LinesScenarioAuthorsFoundMiscoded) {
+  EXPECT_EQ(primary("Are you planning to overdose tonight?"), Code::safety_check);
+  EXPECT_EQ(primary("Are you afraid he might hurt you?"), Code::safety_check);
+  EXPECT_FALSE(has("You know you're going to kill yourself if you keep this up.", Code::safety_check));
+  EXPECT_EQ(primary("I'm in recovery too, six years now."), Code::self_disclosure);
+  EXPECT_FALSE(has("I am also worried about the rent.", Code::self_disclosure));
+  EXPECT_EQ(primary("Whatever you tell me stays with me."), Code::secrecy_promise);
+  EXPECT_EQ(primary("Let's swap numbers and keep in touch."), Code::dual_relationship);
+  EXPECT_EQ(primary("I'm sure she didn't mean it."), Code::reassurance);
+  EXPECT_EQ(primary("Everyone slips. You'll be back on track in no time."), Code::reassurance);
+  EXPECT_EQ(primary("Your parents are wrong about this."), Code::judgment);
+  EXPECT_FALSE(has("Hearing that makes it feel like it's your fault.", Code::judgment));
+  EXPECT_EQ(primary("I can't keep this completely to myself if your life is in danger."), Code::information);
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
