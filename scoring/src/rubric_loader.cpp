@@ -16,6 +16,7 @@ using Names = std::span<const std::string_view>;
 
 constexpr std::array<std::string_view, 6> kTopKeys = {"attune-rubric", "id",    "version",
                                                       "title",         "scale", "competencies"};
+constexpr std::array<std::string_view, 2> kReadinessKeys = {"proficient_sessions", "of_last"};
 constexpr std::array<std::string_view, 4> kScaleKeys = {"max", "proficient", "developing", "violation_cap"};
 constexpr std::array<std::string_view, 15> kCompetencyKeys = {"name",
                                                               "opportunities",
@@ -50,6 +51,7 @@ class RubricReader {
     if (!root.is_map()) return error(root.mark, "a rubric is a mapping of keys", "wrong-type");
     std::vector<std::string_view> top(kTopKeys.begin(), kTopKeys.end());
     top.push_back("metrics");
+    top.push_back("readiness");
     for (const auto& [key, value] : root.entries) {
       if (key->is_scalar() && std::find(top.begin(), top.end(), key->value) == top.end()) {
         error(key->mark,
@@ -68,6 +70,7 @@ class RubricReader {
     if (const Node* n = root.find("scale")) read_scale(*n, r);
     if (const Node* n = root.find("competencies")) read_competencies(*n, r);
     if (const Node* n = root.find("metrics")) read_metrics(*n, r);
+    if (const Node* n = root.find("readiness")) read_readiness(*n, r);
   }
 
  private:
@@ -134,6 +137,21 @@ class RubricReader {
     if (const Node* v = n.find("proficient")) r.proficient_at = number(*v, 0, 100);
     if (const Node* v = n.find("developing")) r.developing_at = number(*v, 0, 100);
     if (const Node* v = n.find("violation_cap")) r.violation_cap = number(*v, 0, 100);
+  }
+
+  void read_readiness(const Node& n, Rubric& r) {
+    if (!n.is_map()) return error(n.mark, "'readiness' should be a mapping", "wrong-type");
+    check_keys(n, "readiness", kReadinessKeys);
+    if (const Node* v = n.find("proficient_sessions"))
+      r.readiness.proficient_sessions = static_cast<int>(number(*v, 1, 100));
+    if (const Node* v = n.find("of_last")) r.readiness.of_last = static_cast<int>(number(*v, 1, 100));
+    if (r.readiness.proficient_sessions > r.readiness.of_last) {
+      error(n.mark,
+            "readiness asks for " + std::to_string(r.readiness.proficient_sessions) +
+                " proficient sessions of the last " + std::to_string(r.readiness.of_last) +
+                "; 'proficient_sessions' cannot exceed 'of_last'",
+            "bad-value");
+    }
   }
 
   void check_keys(const Node& map, const std::string& where, Names allowed) {

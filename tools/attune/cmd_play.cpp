@@ -8,12 +8,14 @@
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/journal.h"
 #include "attune/simulator/players.h"
+#include "attune/simulator/progress.h"
 #include "attune/simulator/recorder.h"
 #include "attune/simulator/responses_file.h"
 #include "attune/simulator/runtime_paths.h"
 #include "attune/simulator/scenario_loader.h"
 #include "attune/simulator/sha256.h"
 #include "commands.h"
+#include "records_context.h"
 
 #ifdef ATTUNE_HAS_WINDOW
 #include "attune/window/window_player.h"
@@ -30,27 +32,6 @@ std::string default_trainee() {
     if (value != nullptr && sim::is_valid_trainee_id(value)) return value;
   }
   return "trainee";
-}
-
-struct LoadedRubric {
-  std::optional<scoring::Rubric> rubric;
-  std::string sha256;
-};
-
-LoadedRubric load_installed_rubric(const std::string& home) {
-  LoadedRubric out;
-  std::string path = home + "/assets/rubrics/peer-support-v1.yaml";
-  auto file = sim::read_file(path, 1 << 20);
-  if (!file.text) {
-    std::cerr << "attune play: cannot read the rubric " << path
-              << " (set ATTUNE_HOME to attune's data directory)\n";
-    return out;
-  }
-  auto load = scoring::load_rubric(*file.text, path);
-  for (const auto& d : load.diagnostics) std::cerr << format_diagnostic(d) << "\n";
-  out.rubric = std::move(load.rubric);
-  out.sha256 = sim::sha256_hex(*file.text);
-  return out;
 }
 
 int count_lines(const std::string& text) {
@@ -149,6 +130,14 @@ void print_saved(const nlohmann::json& record, const sim::Scenario* scenario, co
   }
 }
 
+// The trainee's progress file follows every kept session; failing to update it never loses one.
+void refresh_progress(const sim::RecorderSetup& setup) {
+  auto rebuilt = sim::rebuild_progress(setup.records_dir, setup.trainee, *setup.rubric, setup.key);
+  for (const auto& p : rebuilt.skipped)
+    std::cerr << "attune play: skipped " << p.path << ": " << p.message << "\n";
+  if (rebuilt.error) std::cerr << "attune play: cannot update the progress file: " << *rebuilt.error << "\n";
+}
+
 // Whether this play happens in the window: asked for (not --text; --responses only with
 // --screenshot), built in, and a display to open it on. Prints why not when it falls back.
 bool use_window(const PlayOptions& options, int& status) {
@@ -199,7 +188,7 @@ int run_play(const PlayOptions& options) {
     responses_text = std::move(file.text);
   }
   std::string home = sim::runtime_home();
-  auto rubric = load_installed_rubric(home);
+  auto rubric = load_installed_rubric(home, "play");
   if (!rubric.rubric) return kUsageOrIo;
   auto key = sim::programme_key();
   if (!key.error.empty()) {
@@ -290,6 +279,7 @@ int run_play(const PlayOptions& options) {
       if (options.json || responses_text) print_saved(saved.record, &*scenario, home, options.json);
       std::cerr << "Session record saved: " << saved.path << "\n";
     }
+    if (!play.saved.empty()) refresh_progress(setup);
     if (play.discarded) std::cout << "The session was not kept.\n";
     if (!play.save_error.empty()) {
       std::cerr
@@ -354,6 +344,7 @@ int run_play(const PlayOptions& options) {
   }
   print_saved(saved.record, &*scenario, home, options.json);
   std::cerr << "Session record saved: " << saved.path << "\n";
+  refresh_progress(setup);
   return status;
 }
 

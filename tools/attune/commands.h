@@ -60,4 +60,30 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options);
 
+struct VerifyOptions {
+  std::vector<std::string> records_named;  // session file paths or ids; empty = every record
+  std::optional<std::string> records;
+};
+int run_verify(const VerifyOptions& options);
+
+struct ReviewOptions {
+  std::string record;  // a session file's path or a session id
+  std::optional<std::string> records;
+  std::optional<int> override_turn;  // --override TURN CODE[,CODE]
+  std::string override_codes;
+  std::optional<std::string> reason;
+  std::optional<std::string> by;
+  bool sign_off = false;
+};
+int run_review(const ReviewOptions& options);
+
+struct ReportOptions {
+  std::optional<std::string> records;
+  std::optional<std::string> trainee;
+  std::optional<std::string> html;
+  std::optional<std::string> csv;
+  bool redact = false;
+};
+int run_report(const ReportOptions& options);
+
 }  // namespace attune::cli

@@ -76,6 +76,30 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("DATA", eval.data, "Annotated utterances, one JSON object a line")->required();
   eval_cmd->add_flag("--json", eval.json, "Print the figures as JSON (top-level kappa is Cohen's kappa)");
 
+  VerifyOptions verify;
+  auto* verify_cmd = app.add_subcommand(
+      "verify",
+      "Check records' integrity: name every session record or review file altered after it was written");
+  verify_cmd->add_option("RECORD", verify.records_named, "Session files or ids (default: every record)");
+  verify_cmd->add_option("--records", verify.records,
+                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+
+  ReviewOptions review;
+  std::vector<std::string> override_args;
+  auto* review_cmd = app.add_subcommand(
+      "review", "Show a scored transcript; record a supervisor's override of a turn's codes, or a sign-off");
+  review_cmd->add_option("RECORD", review.record, "Session file or session id")->required();
+  review_cmd->add_option("--records", review.records,
+                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+  auto* override_opt =
+      review_cmd
+          ->add_option("--override", override_args,
+                       "TURN CODE[,CODE]: replace the codes of turn TURN (its 0-based index)")
+          ->expected(2);
+  review_cmd->add_option("--reason", review.reason, "Why the codes are corrected (with --override)");
+  review_cmd->add_option("--by", review.by, "Who reviews (with --override or --sign-off)");
+  review_cmd->add_flag("--sign-off", review.sign_off, "Sign the session off");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,6 +117,20 @@ int main(int argc, char** argv) {
       return run_play(play);
     }
     if (eval_cmd->parsed()) return run_eval(eval);
+    if (verify_cmd->parsed()) return run_verify(verify);
+    if (review_cmd->parsed()) {
+      if (override_opt->count() > 0) {
+        int turn = -1;
+        if (!CLI::detail::lexical_cast(override_args[0], turn) || turn < 0) {
+          std::cerr << "attune review: --override TURN must be a turn's 0-based index, not '"
+                    << override_args[0] << "'\n";
+          return kUsageOrIo;
+        }
+        review.override_turn = turn;
+        review.override_codes = override_args[1];
+      }
+      return run_review(review);
+    }
     if (code_cmd->parsed()) {
       if (!code.text == !code.jsonl) {
         std::cerr << "attune code: give either TEXT or --jsonl FILE\n";

@@ -63,6 +63,13 @@ struct CompetencyRule {
   int min_opportunities = 1;
 };
 
+// A competency is ready for sign-off when proficient in at least `proficient_sessions` of the
+// last `of_last` sessions that exercised it (scored, not insufficient evidence).
+struct Readiness {
+  int proficient_sessions = 3;
+  int of_last = 5;
+};
+
 struct MetricBands {
   double fair = 0;
   double good = 0;
@@ -79,6 +86,7 @@ class Rubric {
   double violation_cap = 2.5;
   std::vector<CompetencyRule> competencies;
   std::map<std::string, MetricBands> metric_bands;
+  Readiness readiness;
 
   std::vector<CompetencyScore> score(const std::vector<ScoredTurn>& turns,
                                      const std::vector<std::string>& focus) const;

@@ -1,0 +1,56 @@
+// One reader over a records directory: every `sessions/TRAINEE/ID.json` parsed and its HMAC
+// checked. Like LevelDB's log reader, a damaged or foreign file is reported and skipped, never
+// fatal and never touched: verify, review, progress and report all read records through this.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune::sim {
+
+struct SessionFile {
+  std::string path;
+  std::string trainee;  // the directory it is filed under
+  std::string id;       // the file name without `.json`
+};
+
+struct ScannedSession {
+  SessionFile file;
+  nlohmann::json record;  // parsed and signed under the key; its id and trainee match the path
+  std::string finding;    // what the scan's deeper check found wrong, if it was given one
+};
+
+struct ScanProblem {
+  std::string path;
+  std::string message;  // why the file was skipped, for people
+};
+
+// The session files under `root`/sessions (only `trainee`'s when given), sorted by path.
+std::vector<SessionFile> list_session_files(const std::string& root,
+                                            const std::optional<std::string>& trainee = std::nullopt);
+
+// Reads one session file: the record, or why it cannot be trusted.
+struct SessionCheck {
+  std::optional<nlohmann::json> record;
+  std::string problem;
+};
+SessionCheck check_session_file(const SessionFile& file, const std::string& key);
+
+// Checks `files` (on every core; the records directory is only read) and hands each good record
+// to `on_session` and each bad file to `on_problem`, in the order of `files`. Records are handed
+// over in batches, so memory stays bounded by what the callbacks keep. `deep_check`, when given,
+// runs on the worker threads for each good record and its answer lands in `finding`.
+using DeepCheck = std::function<std::string(const SessionFile&, const nlohmann::json&)>;
+void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
+                   const std::function<void(ScannedSession&&)>& on_session,
+                   const std::function<void(const ScanProblem&)>& on_problem,
+                   const DeepCheck& deep_check = {});
+
+// The session file a RECORD argument names: an existing path, else a session id in `root`.
+std::optional<SessionFile> find_session_file(const std::string& root, const std::string& argument);
+
+}  // namespace attune::sim

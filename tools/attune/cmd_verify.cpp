@@ -1,0 +1,125 @@
+// `attune verify [RECORD...]`: names every session record or review file altered after it was
+// written. A record must carry a valid HMAC, sit where its id and trainee say, and (when it was
+// scored by this coder and rubric) hold the scores its turns' codes give; a review file must be an
+// unbroken, signed chain about a session that exists.
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "attune/scoring/coder.h"
+#include "attune/simulator/records_scan.h"
+#include "attune/simulator/rescoring.h"
+#include "attune/simulator/review_log.h"
+#include "commands.h"
+#include "records_context.h"
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+namespace {
+
+using nlohmann::json;
+
+struct Tally {
+  int sessions = 0;
+  int reviews = 0;
+  int failed = 0;
+};
+
+void fail(Tally& tally, const std::string& path, const std::string& message) {
+  ++tally.failed;
+  std::cout << "FAILED " << path << ": " << message << "\n";
+}
+
+// Re-derivation catches scores and codes edited by someone who holds the key: the turns are
+// replayed on the scenario copy, re-coded and re-scored. Runs on the scan's worker threads.
+std::string rederive(const RecordsContext& ctx, const json& record, sim::ScenarioCopies& copies) {
+  const json& scorer = record.contains("scorer") ? record["scorer"] : json();
+  if (!scorer.is_object() || scorer.value("rubric_sha256", "") != ctx.rubric_sha256 ||
+      scorer.value("version", "") != scoring::kCoderVersion) {
+    return {};  // scored by another rubric or coder: nothing to re-derive against
+  }
+  const sim::Scenario* scenario = copies.find(record);
+  if (scenario == nullptr) {
+    return "its scenario copy (scenarios/" + record["scenario"].value("sha256", "?") +
+           ".yaml) is missing or broken, so its scores cannot be re-derived";
+  }
+  auto differences = sim::rederivation_differences(record, *scenario, ctx.rubric);
+  if (differences.empty()) return {};
+  std::string message = "its codes or scores do not follow from its turns (edited after scoring)";
+  for (const auto& d : differences) message += "; " + d;
+  return message;
+}
+
+void check_reviews(const RecordsContext& ctx, const std::string& session_id, std::size_t turns,
+                   Tally& tally) {
+  std::string path = sim::review_path(ctx.root, session_id);
+  auto log = sim::read_review_log(path, session_id, ctx.key);
+  if (!log.exists) return;
+  ++tally.reviews;
+  std::string message;
+  for (const auto& p : log.problems) message += (message.empty() ? "" : "; ") + p;
+  for (const auto& e : log.entries) {
+    if (e.turn && (*e.turn < 0 || static_cast<std::size_t>(*e.turn) >= turns))
+      message += (message.empty() ? "" : "; ") + std::string("an override names turn ") +
+                 std::to_string(*e.turn) + ", which the session does not have";
+  }
+  if (!message.empty()) fail(tally, path, message);
+}
+
+}  // namespace
+
+int run_verify(const VerifyOptions& options) {
+  auto ctx = open_records(options.records, "verify");
+  if (!ctx) return kUsageOrIo;
+  std::vector<sim::SessionFile> files;
+  if (options.records_named.empty()) {
+    files = sim::list_session_files(ctx->root);
+  } else {
+    for (const auto& argument : options.records_named) {
+      auto file = sim::find_session_file(ctx->root, argument);
+      if (!file) {
+        std::cerr << "attune verify: no session file or session id '" << argument << "' in " << ctx->root
+                  << "\n";
+        return kUsageOrIo;
+      }
+      files.push_back(std::move(*file));
+    }
+  }
+  Tally tally;
+  sim::ScenarioCopies copies(ctx->root);
+  std::set<std::string> session_ids;
+  sim::scan_sessions(
+      files, ctx->key,
+      [&](sim::ScannedSession&& s) {
+        ++tally.sessions;
+        session_ids.insert(s.file.id);
+        if (!s.finding.empty()) fail(tally, s.file.path, s.finding);
+        check_reviews(*ctx, s.file.id, s.record["turns"].size(), tally);
+      },
+      [&](const sim::ScanProblem& p) {
+        ++tally.sessions;
+        fail(tally, p.path, p.message);
+      },
+      [&](const sim::SessionFile&, const json& record) { return rederive(*ctx, record, copies); });
+  for (const auto& f : files) session_ids.insert(f.id);  // a failed record's reviews are not orphans
+  // Review files are checked with their session; one whose session is gone is named too.
+  if (options.records_named.empty()) {
+    std::error_code ec;
+    std::vector<std::string> orphans;
+    for (const auto& entry : fs::directory_iterator(fs::path(ctx->root) / "reviews", ec)) {
+      if (entry.path().extension() == ".jsonl" && session_ids.count(entry.path().stem().string()) == 0)
+        orphans.push_back(entry.path().string());
+    }
+    std::sort(orphans.begin(), orphans.end());
+    for (const auto& path : orphans) {
+      ++tally.reviews;
+      fail(tally, path, "reviews a session that is not in the records (its session file was removed)");
+    }
+  }
+  std::cout << "Verified " << tally.sessions << (tally.sessions == 1 ? " session" : " sessions") << " and "
+            << tally.reviews << (tally.reviews == 1 ? " review file" : " review files") << " in " << ctx->root
+            << ": " << (tally.failed == 0 ? "all intact" : std::to_string(tally.failed) + " failed") << "\n";
+  return tally.failed == 0 ? kDone : kBadContent;
+}
+
+}  // namespace attune::cli
