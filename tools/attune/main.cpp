@@ -100,6 +100,17 @@ int main(int argc, char** argv) {
   review_cmd->add_option("--by", review.by, "Who reviews (with --override or --sign-off)");
   review_cmd->add_flag("--sign-off", review.sign_off, "Sign the session off");
 
+  ReportOptions report;
+  auto* report_cmd = app.add_subcommand("report", "Trainee and cohort progress for supervisors (HTML, CSV)");
+  report_cmd->add_option("--records", report.records,
+                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+  report_cmd->add_option("--trainee", report.trainee, "Only this trainee");
+  report_cmd->add_option("--html", report.html, "Write a self-contained HTML report to FILE");
+  report_cmd->add_option("--csv", report.csv, "Write one row per session and competency to FILE");
+  report_cmd->add_flag(
+      "--redact", report.redact,
+      "Replace trainee ids, names and all free text with placeholders, for sharing outside the programme");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -130,6 +141,13 @@ int main(int argc, char** argv) {
         review.override_codes = override_args[1];
       }
       return run_review(review);
+    }
+    if (report_cmd->parsed()) {
+      if (!report.html && !report.csv) {
+        std::cerr << "attune report: give --html FILE or --csv FILE (or both)\n";
+        return kUsageOrIo;
+      }
+      return run_report(report);
     }
     if (code_cmd->parsed()) {
       if (!code.text == !code.jsonl) {

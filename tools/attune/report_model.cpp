@@ -1,0 +1,127 @@
+#include "report_model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "attune/scoring/agreement.h"
+#include "attune/scoring/codes.h"
+#include "review_view.h"
+
+namespace attune::cli {
+namespace {
+
+using nlohmann::json;
+
+// Placeholders keep the cohort's shape (who did what, how often) without who anyone is.
+std::map<std::string, std::string> trainee_placeholders(const std::vector<sim::SessionFile>& files) {
+  std::set<std::string> ids;
+  for (const auto& f : files) ids.insert(f.trainee);
+  std::map<std::string, std::string> out;
+  int n = 0;
+  for (const auto& id : ids) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "trainee-%03d", ++n);
+    out[id] = buffer;
+  }
+  return out;
+}
+
+std::vector<ReportTurn> transcript(const json& record, const sim::ReviewedSession& view, bool redact) {
+  std::vector<ReportTurn> out;
+  const json& turns = record["turns"];
+  for (std::size_t i = 0; i < turns.size(); ++i) {
+    const json& t = turns[i];
+    ReportTurn turn;
+    turn.node = t.value("node", "");
+    turn.kind = t.value("kind", "");
+    bool spoke = t.contains("response") && t["response"].is_string();
+    turn.client = redact ? "[client line]" : t.value("client", "");
+    turn.response = !spoke ? "" : redact ? "[response]" : t["response"].get<std::string>();
+    if (t.contains("codes") && t["codes"].is_array()) {
+      for (const auto& c : t["codes"])
+        turn.automatic.push_back(redact ? c.value("code", "?") : code_with_evidence(t, c));
+    }
+    if (i < view.corrected_codes.size() && view.corrected_codes[i] != view.automatic_codes[i]) {
+      turn.overridden = true;
+      turn.corrected = view.corrected_codes[i];
+    }
+    out.push_back(std::move(turn));
+  }
+  return out;
+}
+
+std::vector<CodeCalibration> calibrate(const std::vector<ReportSession>& sessions, int& turns_overridden) {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> turns;
+  for (const auto& s : sessions) {
+    if (!s.view.overridden()) continue;
+    for (std::size_t i = 0; i < s.view.automatic_codes.size() && i < s.view.corrected_codes.size(); ++i) {
+      turns.emplace_back(s.view.automatic_codes[i], s.view.corrected_codes[i]);
+      turns_overridden += s.view.automatic_codes[i] != s.view.corrected_codes[i] ? 1 : 0;
+    }
+  }
+  std::vector<CodeCalibration> out;
+  auto has = [](const std::vector<std::string>& codes, std::string_view code) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+  };
+  for (auto code : scoring::all_codes()) {
+    std::string_view name = scoring::code_name(code);
+    CodeCalibration c;
+    c.code = std::string(name);
+    std::vector<std::pair<std::string, std::string>>
+        pairs;  // (supervisor, coder): the supervisor is the gold
+    for (const auto& [automatic, corrected] : turns) {
+      bool a = has(automatic, name);
+      bool b = has(corrected, name);
+      c.automatic += a ? 1 : 0;
+      c.corrected += b ? 1 : 0;
+      pairs.emplace_back(b ? "yes" : "no", a ? "yes" : "no");
+    }
+    if (c.automatic + c.corrected == 0) continue;
+    auto agreement = scoring::agreement(c.code, pairs);
+    c.turns = agreement.n;
+    c.agreement = agreement.accuracy;
+    c.kappa = agreement.kappa;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
+  Cohort cohort;
+  cohort.redacted = request.redact;
+  auto files = sim::list_session_files(ctx.root, request.trainee);
+  auto placeholders = trainee_placeholders(sim::list_session_files(ctx.root));
+  sim::ScenarioCopies copies(ctx.root);
+  std::set<std::string> trainees;
+  sim::scan_sessions(
+      files, ctx.key,
+      [&](sim::ScannedSession&& s) {
+        ReportSession session{sim::review_session(s.record, ctx.root, ctx.rubric, ctx.key, copies), {}};
+        if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
+        if (request.redact) {
+          session.view.trainee = placeholders[session.view.trainee];
+          for (auto& r : session.view.reviews) {
+            r.by = "[supervisor]";
+            r.reason = r.reason.empty() ? "" : "[reason]";
+          }
+        }
+        trainees.insert(session.view.trainee);
+        cohort.sessions.push_back(std::move(session));
+      },
+      [&](const sim::ScanProblem& p) { cohort.skipped.push_back(p); });
+  cohort.trainees.assign(trainees.begin(), trainees.end());
+  std::sort(cohort.sessions.begin(), cohort.sessions.end(),
+            [](const ReportSession& a, const ReportSession& b) {
+              return std::tie(a.view.trainee, a.view.started, a.view.id) <
+                     std::tie(b.view.trainee, b.view.started, b.view.id);
+            });
+  for (const auto& s : cohort.sessions) cohort.overridden_sessions += s.view.overridden() ? 1 : 0;
+  cohort.calibration = calibrate(cohort.sessions, cohort.overridden_turns);
+  return cohort;
+}
+
+}  // namespace attune::cli
