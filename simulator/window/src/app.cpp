@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include "attune/scoring/utf8.h"
 #include "attune/simulator/journal.h"
@@ -44,6 +45,7 @@ App::App(const sim::Scenario& scenario, const WindowOptions& options)
     : scenario_(&scenario), options_(options), scripted_(options.script != nullptr) {}
 
 std::optional<std::string> App::open() {
+  if (auto problem = load_events()) return problem;
   auto files = find_fonts(options_.runtime_home);
   if (!files) return font_search_help(options_.runtime_home);
   if (!fonts_.regular.loadFromFile(files->regular) || !fonts_.bold.loadFromFile(files->bold))
@@ -67,7 +69,7 @@ std::optional<std::string> App::open() {
 }
 
 double App::now() const {
-  return scripted_ ? virtual_ms_ : real_ms();
+  return virtual_clock() ? virtual_ms_ : real_ms();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +80,7 @@ void App::frame() {
   sf::Event event;
   while (window_.pollEvent(event)) handle(event);
   if (scripted_) drive_script();
+  if (events_mode_) drive_events();
   if (!window_.isOpen()) return;
   bool moving = animating();
   if (dirty_ || moving) {
@@ -90,13 +93,13 @@ void App::frame() {
       stats_.add_reply(end - *enter_pressed_at_);
       enter_pressed_at_.reset();
     }
-    if (!scripted_) {
+    if (!virtual_clock()) {
       // A slowly filling ring needs few frames; a fade needs smooth ones.
       double budget = convo_.settled_at() > now() ? kFrameMs : kRingFrameMs;
       double left = budget - (real_ms() - start);
       if (left > 0) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(left * 1000)));
     }
-  } else if (!scripted_) {
+  } else if (!virtual_clock()) {
     // Nothing moves: sleep between looks at the event queue, well under 1% of a core.
     std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(kIdleSleepMs * 1000)));
   }
@@ -116,6 +119,9 @@ bool App::animating() const {
 // Input
 
 void App::handle(const sf::Event& event) {
+  // Events that change nothing (a key release after its press) must not cancel the redraw the
+  // press asked for when both arrive in the same frame.
+  const bool was_dirty = dirty_;
   dirty_ = true;
   switch (event.type) {
     case sf::Event::Closed:
@@ -125,8 +131,9 @@ void App::handle(const sf::Event& event) {
         window_.close();
         return;
       }
-      // Closing never loses finished turns: a session in progress is saved as incomplete.
-      if (screen_ == Screen::conversation && session_ && !session_->ended()) {
+      // Closing never loses finished turns: a session in progress is saved as incomplete (and
+      // one not yet begun, on the intro, leaves no unfinished journal behind to offer later).
+      if ((screen_ == Screen::conversation || screen_ == Screen::intro) && session_ && !session_->ended()) {
         save_unfinished();
       } else if (screen_ == Screen::conversation || screen_ == Screen::rating) {
         finish(false);
@@ -139,9 +146,17 @@ void App::handle(const sf::Event& event) {
           sf::FloatRect(0, 0, static_cast<float>(event.size.width), static_cast<float>(event.size.height))));
       return;
     case sf::Event::KeyPressed:
+      // The text X11 sends after a key that acted as a command is not typing: Space that began
+      // the session or chose in a dialog, or a Ctrl shortcut, would otherwise land in the reply.
+      swallow_text_.reset();
+      if (event.key.control || event.key.alt || dialog_.kind != DialogKind::none || screen_ == Screen::intro)
+        swallow_text_ = key_text(event.key.code, event.key.control, event.key.shift);
       handle_key(event.key);
       return;
     case sf::Event::TextEntered:
+      if (auto swallow = std::exchange(swallow_text_, std::nullopt);
+          swallow && *swallow == event.text.unicode)
+        return;
       if (dialog_.kind == DialogKind::none) handle_text(event.text.unicode);
       return;
     case sf::Event::MouseWheelScrolled: {
@@ -167,7 +182,7 @@ void App::handle(const sf::Event& event) {
         handle_click({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
       return;
     default:
-      dirty_ = false;
+      dirty_ = was_dirty;
       return;
   }
 }
@@ -500,7 +515,8 @@ void App::finish(bool with_rating) {
   result_.discarded = false;
   last_record_ = saved.record;
   if (!session_->ended()) return;
-  debrief_.build(saved.record, *scenario_, resources_, session_->mode() == sim::SessionMode::practice);
+  // Retry is offered in both modes once the session has ended (an exam withholds it until then).
+  debrief_.build(saved.record, *scenario_, resources_, true);
   screen_ = Screen::debrief;
 }
 
@@ -607,6 +623,12 @@ WindowPlay App::play(std::unique_ptr<sim::Session> session, std::unique_ptr<sim:
                      const WindowPlayer::RecorderFactory& factory) {
   factory_ = factory;
   start(std::move(session), std::move(recorder), true);
+  // Closed at the resume offer: the session begun for it was never shown, so nothing is kept
+  // (its journal would otherwise be offered as an unfinished session next time).
+  if (!window_.isOpen() && session_->turns().empty()) {
+    recorder_->discard();
+    result_.discarded = true;
+  }
   while (window_.isOpen()) frame();
   if (options_.frame_stats) result_.frame_stats = stats_.report();
   return result_;

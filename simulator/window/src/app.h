@@ -14,6 +14,7 @@
 #include "attune/window/window_player.h"
 #include "conversation_view.h"
 #include "debrief_view.h"
+#include "event_script.h"
 #include "frame_stats.h"
 #include "settings.h"
 #include "text_block.h"
@@ -52,6 +53,7 @@ class App {
   // The loop.
   void frame();
   double now() const;  // the session clock: real time, or the script's virtual time
+  bool virtual_clock() const { return scripted_ || events_mode_; }
   double real_ms() const { return static_cast<double>(real_.getElapsedTime().asMicroseconds()) / 1000.0; }
   bool animating() const;
 
@@ -84,6 +86,15 @@ class App {
   void drive_script();
   void script_misfit(const std::string& message);
   void capture(const std::string& path);
+
+  // The event script (app_events.cpp).
+  std::optional<std::string> load_events();
+  void drive_events();
+  bool queue_step(const EventStep& step);  // false: the step must wait a frame (scrolled first)
+  std::optional<sf::Vector2f> click_point(const EventStep& step, std::string& problem);
+  void events_misfit(const EventStep& step, const std::string& message);
+  std::string screen_name() const;
+  std::string dialog_name() const;
 
   // Drawing.
   void draw();
@@ -154,6 +165,15 @@ class App {
   bool conversation_captured_ = false;
   bool debrief_captured_ = false;
   int bench_tick_ = 0;
+
+  // The event script.
+  bool events_mode_ = false;
+  EventScript events_;
+  std::size_t next_step_ = 0;
+  float last_debrief_scroll_ = -1;
+  // A key press the window acted on (Space, a Ctrl shortcut) must not also type the text event
+  // X11 sends after it: Space choosing "Resume" would put a space in the reply.
+  std::optional<char32_t> swallow_text_;  // the text such a key sends, to be dropped
 };
 
 }  // namespace attune::window

@@ -235,6 +235,20 @@ std::optional<int> DebriefView::turn_at(sf::Vector2f point) {
   return std::nullopt;
 }
 
+bool DebriefView::has_turn(int turn) const {
+  return std::any_of(cards_.begin(), cards_.end(), [&](const Card& c) { return c.turn == turn; });
+}
+
+std::optional<sf::FloatRect> DebriefView::turn_box(int turn) const {
+  for (const Card& card : cards_) {
+    if (card.turn != turn) continue;
+    float top = card.box.top - scroll_;
+    if (!retry_offered_ || top < 0 || top + card.box.height > area_.height) return std::nullopt;
+    return sf::FloatRect(card.box.left + area_.left, top + area_.top, card.box.width, card.box.height);
+  }
+  return std::nullopt;
+}
+
 void DebriefView::draw(sf::RenderTarget& target) {
   sf::View previous = target.getView();
   sf::Vector2f window(target.getSize());

@@ -29,6 +29,10 @@ class DebriefView {
   // The turn under a window point, if any (and marks it hovered).
   std::optional<int> turn_at(sf::Vector2f point);
   bool retry_offered() const { return retry_offered_; }
+  // A turn's card in window coordinates, when it is wholly on screen (the event script clicks it).
+  std::optional<sf::FloatRect> turn_box(int turn) const;
+  bool has_turn(int turn) const;
+  float scroll() const { return scroll_; }
 
  private:
   struct Placed {

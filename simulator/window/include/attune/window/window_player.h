@@ -32,6 +32,9 @@ struct WindowOptions {
   // The frame-time benchmark: from this script line on, type one key a frame and scroll every
   // frame; the frame statistics start there (the lines before build the conversation up).
   std::optional<std::size_t> bench_from_line;
+  // A window event script (event_script.h): keys, clicks and waits for tests of the menus and
+  // dialogs, on a virtual clock. Empty: $ATTUNE_WINDOW_EVENTS names one, if set.
+  std::string events_file;
 };
 
 struct SavedSession {
