@@ -187,6 +187,18 @@ bool record_signature_ok(const json& record, const std::string& key) {
   return record["integrity"]["hmac_sha256"] == hmac_sha256_hex(key, body.dump());
 }
 
+bool record_signature_ok_in_place(json& record, const std::string& key) {
+  constexpr std::size_t kMaxRecordDepth = 64;
+  if (!record.is_object() || !nesting_within(record, kMaxRecordDepth)) return false;
+  auto it = record.find("integrity");
+  if (it == record.end() || !it->is_object() || !it->contains("hmac_sha256")) return false;
+  json integrity = std::move(*it);
+  record.erase(it);
+  bool ok = integrity["hmac_sha256"] == hmac_sha256_hex(key, record.dump());
+  record["integrity"] = std::move(integrity);
+  return ok;
+}
+
 KeyResult programme_key() {
   if (const char* value = std::getenv("ATTUNE_KEY"); value != nullptr && *value != '\0') return {value, {}};
   std::string path = key_file_path();

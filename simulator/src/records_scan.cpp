@@ -53,7 +53,7 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     out.problem = "not an attune-session/1 record";
     return out;
   }
-  if (!record_signature_ok(record, key)) {
+  if (!record_signature_ok_in_place(record, key)) {
     out.problem =
         "altered after it was written (its HMAC does not match), or signed with another programme key";
     return out;

@@ -32,7 +32,7 @@ void fail(Tally& tally, const std::string& path, const std::string& message) {
 
 // Re-derivation catches scores and codes edited by someone who holds the key: the turns are
 // replayed on the scenario copy, re-coded and re-scored. Runs on the scan's worker threads.
-std::string rederive(const RecordsContext& ctx, const json& record, sim::ScenarioCopies& copies) {
+std::string rederive(const RecordsContext& ctx, json& record, sim::ScenarioCopies& copies) {
   const json& scorer = record.contains("scorer") ? record["scorer"] : json();
   if (!scorer.is_object() || scorer.value("rubric_sha256", "") != ctx.rubric_sha256 ||
       scorer.value("version", "") != scoring::kCoderVersion) {
@@ -100,7 +100,7 @@ int run_verify(const VerifyOptions& options) {
         ++tally.sessions;
         fail(tally, p.path, p.message);
       },
-      [&](const sim::SessionFile&, const json& record) { return rederive(*ctx, record, copies); });
+      [&](const sim::SessionFile&, json& record) { return rederive(*ctx, record, copies); });
   for (const auto& f : files) session_ids.insert(f.id);  // a failed record's reviews are not orphans
   // Review files are checked with their session; one whose session is gone is named too.
   if (options.records_named.empty()) {

@@ -44,7 +44,7 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
 // to `on_session` and each bad file to `on_problem`, in the order of `files`. Records are handed
 // over in batches, so memory stays bounded by what the callbacks keep. `deep_check`, when given,
 // runs on the worker threads for each good record and its answer lands in `finding`.
-using DeepCheck = std::function<std::string(const SessionFile&, const nlohmann::json&)>;
+using DeepCheck = std::function<std::string(const SessionFile&, nlohmann::json&)>;  // may borrow parts
 void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
                    const std::function<void(ScannedSession&&)>& on_session,
                    const std::function<void(const ScanProblem&)>& on_problem,

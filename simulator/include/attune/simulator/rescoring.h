@@ -49,8 +49,9 @@ std::vector<std::string> score_differences(const nlohmann::json& record,
 // Re-derivation (PRODUCT.md, "Moving records between machines"): the record's turns replayed
 // through the engine on its scenario copy, re-coded and re-scored. What differs from the record
 // ("turn 2: recorded [advice], re-coded [open_question]"), empty when everything agrees. Only
-// meaningful for a record scored by this coder version and rubric.
-std::vector<std::string> rederivation_differences(const nlohmann::json& record, const Scenario& scenario,
+// meaningful for a record scored by this coder version and rubric. The record is only borrowed:
+// it is the same when this returns.
+std::vector<std::string> rederivation_differences(nlohmann::json& record, const Scenario& scenario,
                                                   const scoring::Rubric& rubric);
 
 }  // namespace attune::sim
