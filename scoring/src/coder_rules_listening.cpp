@@ -201,6 +201,9 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, 0, 0.85f,
      "(good for you|well done|way to go|good job|great job|nice work|nice job|great work|amazing work|"
      "bravo)"},
+    // "A routine will be good for you" predicts, it does not praise.
+    {"veto.affirmation.good_for_you", AF, Role::kVeto, 0, 1.0f,
+     "(be|is|was|are|been) (really|so|very)? good for you"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.85f,
      "you should (be|feel) (really|so|very)? (proud|pleased)"},
     {"affirmation.praise", AF, E, N, 0.8f,

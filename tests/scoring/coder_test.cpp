@@ -730,6 +730,8 @@ TEST(CoderAffirmationWording, PraiseOfEffortAndNormalisingAreAffirmation) {
 
 TEST(CoderAffirmationWording, KindOfIsAHedgeNotPraise) {
   EXPECT_FALSE(has("You're kind of stuck between the two.", Code::affirmation));
+  EXPECT_FALSE(has("Having a routine will be good for you.", Code::affirmation));
+  EXPECT_TRUE(has("You went back to the group. Good for you!", Code::affirmation));
 }
 
 TEST(CoderReassuranceWording, MinimisingInEverydayWords) {
