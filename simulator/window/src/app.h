@@ -102,8 +102,12 @@ class App {
   float input_height() const;
   void draw_header();
   void draw_input(float top);
-  void draw_text_box(sf::FloatRect box);
-  void draw_silence_ring(sf::Vector2f centre, float radius, float progress);
+  // What stays put below the conversation (panel, box outline, buttons, hints), drawn into
+  // input_cache_ when it changes; the frame adds the typed text, caret and silence ring.
+  void draw_input_chrome(sf::RenderTarget& target, float top, float progress);
+  void draw_caret(sf::FloatRect box);
+  void draw_silence_ring(sf::RenderTarget& target, sf::Vector2f centre, float radius, float progress,
+                         bool track_too);
   void draw_intro();
   void draw_rating();
   void draw_dialog();
@@ -148,6 +152,8 @@ class App {
   std::string header_mood_;
   sf::RenderTexture header_cache_;
   std::string header_key_;
+  sf::RenderTexture input_cache_;
+  std::string input_key_;
 
   std::map<std::string, int> ratings_;
   int rating_row_ = 0;

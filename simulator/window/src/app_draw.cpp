@@ -128,84 +128,123 @@ void App::draw_header() {
 
 void App::draw_input(float top) {
   const float s = scale();
+  const float height = size().y - top;
+  double into = session_->ended() ? 0.0 : now() - line_ready_at_;
+  int space = session_->ended() ? 0 : session_->current().space_ms;
+  float progress = space > 0 ? static_cast<float>(std::clamp(into / space, 0.0, 1.0)) : 1.f;
+  if (into < 0) progress = 0;
+  // The chrome changes with the node, the size, the hover, whether the box is empty and whether
+  // the client has had its space: not with each key or each step of the ring.
+  std::string key = std::to_string(size().x) + "/" + std::to_string(top) + "/" + std::to_string(s) + "/" +
+                    (session_->ended() ? std::string("\n(end)") : session_->current().id) + "/" +
+                    std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(box_.empty()) + "/" +
+                    std::to_string(progress < 1);
+  auto width = window_.getSize().x;
+  auto rows = static_cast<unsigned>(std::ceil(height));
+  if (key != input_key_ || input_cache_.getSize() != sf::Vector2u(width, rows)) {
+    input_key_ = key;
+    if ((input_cache_.getSize() != sf::Vector2u(width, rows) && !input_cache_.create(width, rows))) {
+      input_key_.clear();
+      draw_input_chrome(window_, top, progress);
+    } else {
+      input_cache_.setView(sf::View(sf::FloatRect(0, top, size().x, static_cast<float>(rows))));
+      draw_input_chrome(input_cache_, top, progress);
+      input_cache_.display();
+    }
+  }
+  if (!input_key_.empty()) {
+    sf::Sprite chrome(input_cache_.getTexture());
+    chrome.setPosition(0, top);
+    window_.draw(chrome, sf::BlendNone);
+  }
+  if (session_->ended()) return;
+  const sim::Node& node = session_->current();
+  float y = top + 18 * s;
+  if (node.is_choices()) {
+    y += 50 * s * static_cast<float>(node.choices.size());
+  } else {
+    float box_h = size().y - top - 78 * s;
+    sf::FloatRect box(kMargin, y, size().x - 2 * kMargin, box_h);
+    if (!box_.empty()) box_block_.draw(window_, {box.left + 20 * s, box.top + 12 * s});
+    draw_caret(box);
+    y += box_h + 16 * s;
+  }
+  // A full ring is part of the chrome; only a filling one is drawn each frame.
+  if (progress > 0 && progress < 1)
+    draw_silence_ring(window_, {kMargin + 10 * s, y + 14 * s}, 9 * s, progress, false);
+}
+
+void App::draw_input_chrome(sf::RenderTarget& target, float top, float progress) {
+  const float s = scale();
   sf::RectangleShape area({size().x, size().y - top});
   area.setPosition(0, top);
   area.setFillColor(palette::kPanel);
-  window_.draw(area, sf::BlendNone);
+  target.draw(area, sf::BlendNone);
   sf::RectangleShape rule({size().x, 1});
   rule.setPosition(0, top);
   rule.setFillColor(palette::kRule);
-  window_.draw(rule);
+  target.draw(rule);
   choice_targets_.clear();
   float y = top + 18 * s;
   if (session_->ended()) {
     sf::FloatRect button(kMargin, y, std::min(420 * s, size().x - 2 * kMargin), 48 * s);
-    panel(window_, button, palette::kAccent, sf::Color::Transparent, 10 * s);
+    panel(target, button, palette::kAccent, sf::Color::Transparent, 10 * s);
     sf::Text text =
         label(scenario_->competencies.empty() || scripted_ ? "See your debrief   (Enter)"
                                                            : "Rate yourself, then see your debrief   (Enter)",
               16, palette::kPanel, true);
     text.setPosition(button.left + 18 * s, button.top + 13 * s);
-    window_.draw(text);
+    target.draw(text);
     choice_targets_.push_back({button, 0, 0});
     return;
   }
   const sim::Node& node = session_->current();
-  double into = now() - line_ready_at_;
-  float progress = node.space_ms > 0 ? static_cast<float>(std::clamp(into / node.space_ms, 0.0, 1.0)) : 1.f;
-  if (into < 0) progress = 0;
   const std::string name = scenario_->client.name;
+  std::string hint;
+  std::string keys;
   if (node.is_choices()) {
     for (std::size_t i = 0; i < node.choices.size(); ++i) {
       sf::FloatRect rect(kMargin, y, size().x - 2 * kMargin, 42 * s);
       int number = static_cast<int>(i) + 1;
       bool hover = hovered_choice_ && *hovered_choice_ == number;
-      panel(window_, rect, hover ? palette::kHover : palette::kBackground,
+      panel(target, rect, hover ? palette::kHover : palette::kBackground,
             hover ? palette::kAccent : palette::kRule, 8 * s);
       sf::Text key = label(std::to_string(number), 16, palette::kAccent, true);
       key.setPosition(rect.left + 16 * s, rect.top + 10 * s);
-      window_.draw(key);
+      target.draw(key);
       sf::Text text = label(node.choices[i].text, 16, palette::kText);
       text.setPosition(rect.left + 48 * s, rect.top + 10 * s);
-      window_.draw(text);
+      target.draw(text);
       choice_targets_.push_back({rect, number, 0});
       y += 50 * s;
     }
-    draw_silence_ring({kMargin + 10 * s, y + 14 * s}, 9 * s, progress);
-    sf::Text hint =
-        label(progress < 1 ? "Giving " + name + " space" : name + " has had her space", 13, palette::kMuted);
-    hint.setPosition(kMargin + 28 * s, y + 5 * s);
-    window_.draw(hint);
-    sf::Text keys = label("1\u2013" + std::to_string(node.choices.size()) + "  choose      Esc  menu", 13,
-                          palette::kMuted);
-    keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, y + 5 * s);
-    window_.draw(keys);
-    return;
+    hint = progress < 1 ? "Giving " + name + " space" : name + " has had her space";
+    keys = "1\u2013" + std::to_string(node.choices.size()) + "  choose      Esc  menu";
+  } else {
+    float box_h = size().y - top - 78 * s;
+    sf::FloatRect box(kMargin, y, size().x - 2 * kMargin, box_h);
+    panel(target, box, palette::kBackground, palette::kAccent, 10 * s);
+    if (box_.empty()) {
+      sf::Text placeholder = label("Type your reply\u2026", 17, palette::kMuted);
+      placeholder.setPosition(box.left + 20 * s, box.top + 12 * s);
+      target.draw(placeholder);
+    }
+    y += box_h + 16 * s;
+    hint = progress < 1 ? "Giving " + name + " space" : "Space held";
+    keys = "Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu";
   }
-  float box_h = size().y - top - 78 * s;
-  draw_text_box({kMargin, y, size().x - 2 * kMargin, box_h});
-  y += box_h + 16 * s;
-  draw_silence_ring({kMargin + 10 * s, y + 14 * s}, 9 * s, progress);
-  sf::Text hint = label(progress < 1 ? "Giving " + name + " space" : "Space held", 13, palette::kMuted);
-  hint.setPosition(kMargin + 28 * s, y + 5 * s);
-  window_.draw(hint);
-  sf::Text keys = label("Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu", 13,
-                        palette::kMuted);
-  keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, y + 5 * s);
-  window_.draw(keys);
+  draw_silence_ring(target, {kMargin + 10 * s, y + 14 * s}, 9 * s, progress < 1 ? 0.f : 1.f, true);
+  sf::Text hint_text = label(hint, 13, palette::kMuted);
+  hint_text.setPosition(kMargin + 28 * s, y + 5 * s);
+  target.draw(hint_text);
+  sf::Text keys_text = label(keys, 13, palette::kMuted);
+  keys_text.setPosition(size().x - kMargin - keys_text.getLocalBounds().width, y + 5 * s);
+  target.draw(keys_text);
 }
 
-void App::draw_text_box(sf::FloatRect box) {
+void App::draw_caret(sf::FloatRect box) {
   const float s = scale();
-  panel(window_, box, palette::kBackground, palette::kAccent, 10 * s);
   sf::Vector2f at(box.left + 20 * s, box.top + 12 * s);
-  if (box_.empty()) {
-    sf::Text placeholder = label("Type your reply\u2026", 17, palette::kMuted);
-    placeholder.setPosition(at);
-    window_.draw(placeholder);
-  } else {
-    box_block_.draw(window_, at);
-  }
   // The caret: found by wrapping the text as the block did, then measuring within its line.
   sf::String text = from_utf32(box_.text());
   unsigned size_px = scaled(17, s);
@@ -225,16 +264,19 @@ void App::draw_text_box(sf::FloatRect box) {
   window_.draw(caret);
 }
 
-void App::draw_silence_ring(sf::Vector2f centre, float radius, float progress) {
-  sf::CircleShape track(radius, 40);
-  track.setOrigin(radius, radius);
-  track.setPosition(centre);
-  track.setFillColor(sf::Color::Transparent);
-  track.setOutlineThickness(-3 * scale());
-  track.setOutlineColor(palette::kBarTrack);
-  window_.draw(track);
+void App::draw_silence_ring(sf::RenderTarget& target, sf::Vector2f centre, float radius, float progress,
+                            bool track_too) {
+  if (track_too) {
+    sf::CircleShape track(radius, 40);
+    track.setOrigin(radius, radius);
+    track.setPosition(centre);
+    track.setFillColor(sf::Color::Transparent);
+    track.setOutlineThickness(-3 * scale());
+    track.setOutlineColor(palette::kBarTrack);
+    target.draw(track);
+  }
   if (progress <= 0) return;
-  // The filled part of the ring, clockwise from the top.
+  // The filled part of the ring, clockwise from the top, over the track in the chrome.
   constexpr int kSegments = 48;
   int segments = std::max(1, static_cast<int>(std::ceil(progress * kSegments)));
   sf::VertexArray arc(sf::TriangleStrip);
@@ -246,7 +288,7 @@ void App::draw_silence_ring(sf::Vector2f centre, float radius, float progress) {
     arc.append(sf::Vertex(centre + dir * radius, palette::kBar));
     arc.append(sf::Vertex(centre + dir * inner, palette::kBar));
   }
-  window_.draw(arc);
+  target.draw(arc);
 }
 
 void App::draw_intro() {

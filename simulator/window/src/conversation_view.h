@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SFML/Graphics.hpp>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -56,12 +57,24 @@ class ConversationView {
   float scroll_ = 0;
   bool follow_ = true;
   double settled_at_ = 0;
-  // The settled conversation around the visible part, rendered once: scrolling within it and
-  // typing below it draw one textured quad instead of every line of text again.
-  sf::RenderTexture cache_;
-  bool cache_valid_ = false;
-  float cache_top_ = 0;
-  std::size_t cache_messages_ = 0;
+  // The settled conversation, rendered in fixed-height tiles of the content and kept: scrolling
+  // over tiles already drawn, typing below them and a new line settling (drawn into the tiles it
+  // overlaps) cost a textured quad or two, never a re-render of the whole conversation. At most
+  // one tile is rendered a frame beyond those on screen, so scrolling into new ones stays smooth.
+  struct Tile {
+    int index = -1;  // content rows [index * kTileHeight, (index + 1) * kTileHeight)
+    sf::RenderTexture texture;
+    std::size_t messages = 0;  // the settled messages drawn into it
+    std::uint64_t used = 0;
+  };
+  static constexpr int kTileHeight = 512;
+  static constexpr std::size_t kMaxTiles = 10;
+  Tile* tile(int index, std::size_t settled, double now, bool& rendered);
+  void invalidate_tiles();
+  std::vector<std::unique_ptr<Tile>> tiles_;
+  unsigned tile_width_ = 0;
+  std::uint64_t frame_ = 0;
+  bool tiles_ok_ = true;
 };
 
 }  // namespace attune::window
