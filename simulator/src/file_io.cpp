@@ -1,10 +1,12 @@
 #include "attune/simulator/file_io.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <random>
@@ -100,11 +102,36 @@ std::optional<std::string> make_private_dir(const std::string& dir, bool tighten
   return std::nullopt;
 }
 
+namespace {
+
+// A writer killed between creating its temp file and renaming it leaves the temp behind. The
+// temp names carry the writer's pid, so the next writer of the same file removes those whose
+// writer is gone and leaves a live concurrent writer's alone.
+void remove_abandoned_temps(const std::string& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string rest = name.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(rest.c_str(), &end, 10);
+    if (end != rest.c_str() + dash || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
+  }
+}
+
+}  // namespace
+
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents) {
   std::filesystem::path target(path);
   std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  remove_abandoned_temps(dir, prefix);
   std::random_device random;
-  std::string temp = dir + "/." + target.filename().string() + ".tmp-" + std::to_string(random());
+  std::string temp = dir + "/" + prefix + std::to_string(::getpid()) + "-" + std::to_string(random());
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return describe_errno("cannot write", temp);
   auto fail = [&](const std::string& what) {

@@ -147,7 +147,7 @@ json session_record(const Session& session, const scoring::Rubric& rubric, const
       {"ended", optional_json(meta.ended)},
       {"complete", meta.complete},
       {"scorer",
-       {{"version", scoring::kCoderVersion}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
+       {{"version", scoring::coder_version()}, {"rubric", rubric.id}, {"rubric_sha256", meta.rubric_sha256}}},
       {"retry_of", meta.retry_of ? json{{"session", meta.retry_of->session}, {"turn", meta.retry_of->turn}}
                                  : json(nullptr)},
       {"turns", std::move(turns)},

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <fstream>
@@ -80,6 +82,23 @@ TEST(AtomicWrite, AFailedWriteLeavesThePreviousFileIntact) {
   EXPECT_EQ(slurp(path), "previous");
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1)
       << "the temp file must be removed";
+}
+
+TEST(AtomicWrite, RemovesTempFilesOfKilledWritersButNotOfLiveOnes) {
+  TempDir dir;
+  auto path = dir.path() / "alex.progress.json";
+  // A writer that is gone: a child that has exited and been reaped.
+  const pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ::waitpid(gone, nullptr, 0);
+  const auto abandoned = dir.path() / (".alex.progress.json.tmp-" + std::to_string(gone) + "-1");
+  const auto in_flight = dir.path() / (".alex.progress.json.tmp-" + std::to_string(::getpid()) + "-2");
+  const auto other_file = dir.path() / (".bob.progress.json.tmp-" + std::to_string(gone) + "-3");
+  for (const auto& p : {abandoned, in_flight, other_file}) std::ofstream(p) << "partial";
+  ASSERT_EQ(write_file_atomically(path.string(), "{}\n"), std::nullopt);
+  EXPECT_FALSE(fs::exists(abandoned)) << "a killed writer's temp file is cleaned up";
+  EXPECT_TRUE(fs::exists(in_flight)) << "a live writer's temp file is left alone";
+  EXPECT_TRUE(fs::exists(other_file)) << "only temps of the file being written are touched";
 }
 
 TEST(AtomicWrite, ReportsAnUnwritableDirectory) {

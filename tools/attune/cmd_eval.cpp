@@ -105,7 +105,7 @@ int run_eval(const EvalOptions& options) {
   auto views = scoring::agreement_views(pairs);
   if (options.json) {
     json out = agreement_json(views.front());
-    out["coder"] = scoring::kCoderVersion;
+    out["coder"] = scoring::coder_version();
     out["data"] = options.data;
     json other = json::object();
     for (std::size_t i = 1; i < views.size(); ++i) other[views[i].view] = agreement_json(views[i]);
@@ -113,7 +113,7 @@ int run_eval(const EvalOptions& options) {
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << "attune eval " << options.data << ": " << pairs.size() << " utterances, coder "
-              << scoring::kCoderVersion << ", primary code against the annotators' label\n";
+              << scoring::coder_version() << ", primary code against the annotators' label\n";
     for (const auto& view : views) print_table(view);
   }
   return bad_lines > 0 ? kBadContent : kDone;

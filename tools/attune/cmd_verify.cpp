@@ -35,7 +35,7 @@ void fail(Tally& tally, const std::string& path, const std::string& message) {
 std::string rederive(const RecordsContext& ctx, json& record, sim::ScenarioCopies& copies) {
   const json& scorer = record.contains("scorer") ? record["scorer"] : json();
   if (!scorer.is_object() || scorer.value("rubric_sha256", "") != ctx.rubric_sha256 ||
-      scorer.value("version", "") != scoring::kCoderVersion) {
+      scorer.value("version", "") != scoring::coder_version()) {
     return {};  // scored by another rubric or coder: nothing to re-derive against
   }
   const sim::Scenario* scenario = copies.find(record);

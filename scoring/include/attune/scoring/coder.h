@@ -14,6 +14,11 @@ namespace attune::scoring {
 
 inline constexpr std::string_view kCoderVersion = "attune-coder/1";
 
+// kCoderVersion plus a fingerprint of the coder's sources ("attune-coder/1+3f2a9c0d1e4b"): any
+// change to the rules is a new version, so a record is only re-derived (verify, import) by the
+// very rules that scored it, never flagged as edited because the coder improved since.
+std::string_view coder_version();
+
 struct Coding {
   std::vector<CodeEvidence> codes;  // text codes only, in order of their spans
   Code primary = Code::other;       // the one code a human coder would pick
