@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "attune/simulator/file_io.h"
 
@@ -146,6 +147,13 @@ ProgressRebuild rebuild_progress(const std::string& records_root, const std::str
   if (auto error = make_private_dir(records_root + "/progress", true)) {
     out.error = error;
     return out;
+  }
+  // A rebuild killed mid-write leaves its temp file; the progress file is derived, so the next
+  // rebuild clears what an earlier one left.
+  std::error_code ec;
+  std::string stale = "." + trainee + ".progress.json.tmp-";
+  for (const auto& entry : std::filesystem::directory_iterator(records_root + "/progress", ec)) {
+    if (entry.path().filename().string().starts_with(stale)) std::filesystem::remove(entry.path(), ec);
   }
   out.error = write_file_atomically(out.path, progress_json(trainee, views, rubric).dump(2) + "\n");
   return out;
