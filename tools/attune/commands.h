@@ -86,4 +86,28 @@ struct ReportOptions {
 };
 int run_report(const ReportOptions& options);
 
+struct ExportOptions {
+  std::string out;
+  std::optional<std::string> trainee;
+  std::optional<std::string> since;  // YYYY-MM-DD: sessions started on or after it
+  std::optional<std::string> records;
+};
+int run_export(const ExportOptions& options);
+
+struct ImportOptions {
+  std::string bundle;
+  std::optional<std::string> records;
+};
+int run_import(const ImportOptions& options);
+
+int run_key_show();
+
+struct RecordsDeleteOptions {
+  std::string trainee;
+  bool yes = false;
+  std::optional<std::string> by;
+  std::optional<std::string> records;
+};
+int run_records_delete(const RecordsDeleteOptions& options);
+
 }  // namespace attune::cli

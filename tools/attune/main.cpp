@@ -111,6 +111,41 @@ int main(int argc, char** argv) {
       "--redact", report.redact,
       "Replace trainee ids, names and all free text with placeholders, for sharing outside the programme");
 
+  ExportOptions export_opts;
+  auto* export_cmd =
+      app.add_subcommand("export", "Write a bundle (.tar.gz) of finished records to move to another machine");
+  export_cmd->add_option("--out", export_opts.out, "The bundle file to write")->required();
+  export_cmd->add_option("--trainee", export_opts.trainee, "Only this trainee's sessions");
+  export_cmd->add_option("--since", export_opts.since,
+                         "Only sessions started on or after this date (YYYY-MM-DD)");
+  export_cmd->add_option("--records", export_opts.records,
+                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+
+  ImportOptions import_opts;
+  auto* import_cmd =
+      app.add_subcommand("import", "Merge a bundle into the records directory, checking everything in it");
+  import_cmd->add_option("FILE", import_opts.bundle, "A bundle written by `attune export`")->required();
+  import_cmd->add_option("--records", import_opts.records,
+                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+
+  auto* key_cmd = app.add_subcommand("key", "The programme key");
+  key_cmd->require_subcommand(1);
+  auto* key_show_cmd =
+      key_cmd->add_subcommand("show", "Print the programme key, to set as $ATTUNE_KEY on another machine");
+
+  RecordsDeleteOptions records_delete;
+  auto* records_cmd = app.add_subcommand("records", "Manage the records directory");
+  records_cmd->require_subcommand(1);
+  auto* records_delete_cmd =
+      records_cmd->add_subcommand("delete", "Remove one trainee's records (a dry run without --yes)");
+  records_delete_cmd->add_option("--trainee", records_delete.trainee, "The trainee whose records go")
+      ->required();
+  records_delete_cmd->add_flag("--yes", records_delete.yes, "Really remove them");
+  records_delete_cmd->add_option("--by", records_delete.by,
+                                 "Who removes them, for audit.jsonl (default: $USER)");
+  records_delete_cmd->add_option("--records", records_delete.records,
+                                 "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -129,6 +164,10 @@ int main(int argc, char** argv) {
     }
     if (eval_cmd->parsed()) return run_eval(eval);
     if (verify_cmd->parsed()) return run_verify(verify);
+    if (export_cmd->parsed()) return run_export(export_opts);
+    if (import_cmd->parsed()) return run_import(import_opts);
+    if (key_show_cmd->parsed()) return run_key_show();
+    if (records_delete_cmd->parsed()) return run_records_delete(records_delete);
     if (review_cmd->parsed()) {
       if (override_opt->count() > 0) {
         int turn = -1;

@@ -1,0 +1,280 @@
+// `attune import FILE`: a bundle unpacked into a staging directory inside the records directory,
+// refused whole when it is not what it claims, then merged session by session: checked (shape,
+// HMAC, scenario copy), compared with what is here, moved into place, re-derived.
+#include <stdlib.h>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "attune/scoring/coder.h"
+#include "attune/simulator/bundle.h"
+#include "attune/simulator/file_io.h"
+#include "attune/simulator/progress.h"
+#include "attune/simulator/records.h"
+#include "attune/simulator/rescoring.h"
+#include "attune/simulator/review_log.h"
+#include "attune/simulator/sha256.h"
+#include "commands.h"
+#include "records_context.h"
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxFile = std::size_t{64} << 20;
+
+struct Counts {
+  int imported = 0;
+  int unchanged = 0;
+  int conflicts = 0;
+  int rejected = 0;
+};
+
+// Removes the staging directory however import ends.
+struct Staging {
+  std::string path;
+  ~Staging() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+  }
+};
+
+std::optional<std::string> read_text(const std::string& path) {
+  auto file = sim::read_file(path, kMaxFile);
+  return file.text;
+}
+
+bool is_string(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_string();
+}
+
+// The shape of an `attune-session/1` record, as far as import relies on it.
+std::string shape_problem(const json& r, const std::string& trainee, const std::string& id) {
+  if (!r.is_object()) return "not a JSON object";
+  if (r.value("format", json()) != "attune-session/1") return "not an attune-session/1 record";
+  if (!is_string(r, "id") || r["id"] != id) return "its id does not match its file name";
+  if (!is_string(r, "trainee") || r["trainee"] != trainee) return "its trainee does not match its directory";
+  if (!r.contains("scenario") || !r["scenario"].is_object() || !is_string(r["scenario"], "sha256"))
+    return "it has no scenario.sha256";
+  if (!is_string(r, "started") || !is_string(r, "ended")) return "it is not a finished session (no `ended`)";
+  if (!r.contains("complete") || !r["complete"].is_boolean()) return "`complete` is not true or false";
+  if (!is_string(r, "mode") || (r["mode"] != "practice" && r["mode"] != "exam"))
+    return "`mode` is not practice or exam";
+  if (!r.contains("scorer") || !r["scorer"].is_object()) return "it has no `scorer`";
+  if (!r.contains("turns") || !r["turns"].is_array()) return "it has no `turns` list";
+  for (const auto& t : r["turns"])
+    if (!t.is_object() || !t.contains("codes") || !t["codes"].is_array()) return "a turn without `codes`";
+  if (!r.contains("competencies") || !r["competencies"].is_object()) return "it has no `competencies`";
+  if (!r.contains("integrity") || !r["integrity"].is_object() || !is_string(r["integrity"], "hmac_sha256"))
+    return "it has no integrity.hmac_sha256";
+  return {};
+}
+
+// A session id already filed here, under any trainee.
+std::optional<std::string> local_session(const std::string& root, const std::string& id) {
+  std::error_code ec;
+  for (const auto& dir : fs::directory_iterator(fs::path(root) / "sessions", ec)) {
+    fs::path candidate = dir.path() / (id + ".json");
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  return std::nullopt;
+}
+
+bool ends_lines(const std::string& text) {
+  return text.empty() || text.back() == '\n';
+}
+
+class Importer {
+ public:
+  Importer(const RecordsContext& ctx, std::string staging) : ctx_(ctx), staging_(std::move(staging)) {}
+
+  void session(const std::string& path) {  // path: sessions/TRAINEE/ID.json
+    auto first = path.find('/') + 1;
+    auto second = path.find('/', first);
+    std::string trainee = path.substr(first, second - first);
+    std::string id = path.substr(second + 1, path.size() - second - 1 - 5);
+    auto bytes = read_text(staging_ + "/" + path);
+    if (!bytes) return reject(path, "cannot read it from the staging directory");
+    json record = json::parse(*bytes, nullptr, false);
+    if (auto problem = shape_problem(record, trainee, id); !problem.empty()) return reject(path, problem);
+    if (!sim::record_signature_ok(record, ctx_.key))
+      return reject(
+          path,
+          "its HMAC does not match this machine's programme key (it was signed under another key, or "
+          "altered). Print the programme key here with `attune key show`, set it as ATTUNE_KEY on the "
+          "trainee's machine, and export again");
+    std::string sha = record["scenario"]["sha256"].get<std::string>();
+    std::string scenario_rel = "scenarios/" + sha + ".yaml";
+    std::optional<std::string> scenario_bytes;
+    bool scenario_local = false;
+    if (sim::is_bundle_layout_path(scenario_rel)) {
+      if (auto local = read_text(ctx_.root + "/" + scenario_rel); local && sim::sha256_hex(*local) == sha) {
+        scenario_local = true;
+      } else if (auto staged = read_text(staging_ + "/" + scenario_rel)) {
+        scenario_bytes = std::move(staged);
+      }
+    }
+    if (!scenario_local && !scenario_bytes)
+      return reject(path, "its scenario copy (" + scenario_rel + ") is not in the bundle");
+    if (scenario_bytes && sim::sha256_hex(*scenario_bytes) != sha)
+      return reject(path, "its scenario copy (" + scenario_rel + ") does not match its SHA-256");
+
+    std::string review_rel = "reviews/" + id + ".jsonl";
+    std::optional<std::string> review = read_text(staging_ + "/" + review_rel);
+    if (review) {
+      auto log = sim::read_review_log(staging_ + "/" + review_rel, id, ctx_.key);
+      if (!log.problems.empty())
+        return reject(path, "its review file fails its checks: " + log.problems.front());
+    }
+
+    // What is here already.
+    std::string target = ctx_.root + "/" + path;
+    bool session_new = true;
+    if (auto existing = local_session(ctx_.root, id)) {
+      auto local = read_text(*existing);
+      if (!local || *local != *bytes || *existing != target)
+        return conflict(path, "a different session with this id is already at " + *existing + " (kept)");
+      session_new = false;
+    }
+    bool review_changes = false;
+    std::string review_target = sim::review_path(ctx_.root, id);
+    if (review) {
+      auto local = read_text(review_target);
+      if (!local) {
+        review_changes = true;
+      } else if (*local != *review) {
+        bool extends = review->size() > local->size() && review->compare(0, local->size(), *local) == 0 &&
+                       ends_lines(*local);
+        bool behind = local->size() > review->size() && local->compare(0, review->size(), *review) == 0 &&
+                      ends_lines(*review);
+        if (!extends && !behind)
+          return conflict(path, "its review file " + review_rel + " diverges from the one here (kept)");
+        review_changes = extends;
+      }
+    }
+    if (!session_new && !review_changes) {
+      ++counts.unchanged;
+      return;
+    }
+
+    // Into place: the scenario copy first, so a session is never here without it.
+    if (scenario_bytes) {
+      if (auto error = write(ctx_.root + "/" + scenario_rel, *scenario_bytes)) return reject(path, *error);
+    }
+    if (session_new) {
+      if (auto error = write(target, *bytes)) return reject(path, *error);
+    }
+    if (review_changes) {
+      if (auto error = write(review_target, *review)) return reject(path, *error);
+      if (!session_new) std::cout << "updated reviews of " << path << " (" << review_rel << " extended)\n";
+    }
+    ++counts.imported;
+    touched.insert(trainee);
+    if (session_new) rederive(path, record);
+  }
+
+  Counts counts;
+  std::set<std::string> touched;
+
+ private:
+  void reject(const std::string& path, const std::string& why) {
+    ++counts.rejected;
+    std::cout << "rejected " << path << ": " << why << "\n";
+  }
+  void conflict(const std::string& path, const std::string& why) {
+    ++counts.conflicts;
+    std::cout << "conflict " << path << ": " << why << "\n";
+  }
+
+  std::optional<std::string> write(const std::string& path, const std::string& bytes) {
+    if (auto error = sim::make_private_dir(fs::path(path).parent_path().string())) return error;
+    return sim::write_file_atomically(path, bytes);
+  }
+
+  // Scores edited by someone who holds the key show up here as warnings (verify fails them too).
+  void rederive(const std::string& path, json& record) {
+    const json& scorer = record["scorer"];
+    if (scorer.value("rubric_sha256", "") != ctx_.rubric_sha256 ||
+        scorer.value("version", "") != scoring::coder_version())
+      return;
+    const sim::Scenario* scenario = copies_.find(record);
+    if (scenario == nullptr) {
+      std::cout << "warning: " << path
+                << ": its scenario copy cannot be loaded, so its scores were not re-derived\n";
+      return;
+    }
+    for (const auto& d : sim::rederivation_differences(record, *scenario, ctx_.rubric))
+      std::cout << "warning: " << path << ": re-derived differently: " << d << "\n";
+  }
+
+  const RecordsContext& ctx_;
+  std::string staging_;
+  sim::ScenarioCopies copies_{ctx_.root};
+};
+
+}  // namespace
+
+int run_import(const ImportOptions& options) {
+  auto ctx = open_records(options.records, "import");
+  if (!ctx) return kUsageOrIo;
+  if (!fs::is_regular_file(options.bundle)) {
+    std::cerr << "attune import: cannot read " << options.bundle << "\n";
+    return kUsageOrIo;
+  }
+  bool root_existed = fs::exists(ctx->root);
+  if (auto error = sim::RecordsStore(ctx->root).prepare()) {
+    std::cerr << "attune import: " << *error << "\n";
+    return kUsageOrIo;
+  }
+  std::string pattern = ctx->root + "/.import-XXXXXX";
+  Staging staging;
+  if (mkdtemp(pattern.data()) == nullptr) {
+    std::cerr << "attune import: cannot create a staging directory in " << ctx->root << "\n";
+    return kUsageOrIo;
+  }
+  staging.path = pattern;
+
+  auto unpacked = sim::unpack_bundle(options.bundle, staging.path);
+  if (!unpacked.refusal) {
+    std::set<std::string> session_ids;
+    for (const auto& p : unpacked.paths)
+      if (p.rfind("sessions/", 0) == 0) session_ids.insert(fs::path(p).stem().string());
+    for (const auto& p : unpacked.paths) {
+      if (p.rfind("reviews/", 0) == 0 && session_ids.count(fs::path(p).stem().string()) == 0) {
+        unpacked.refusal = "entry '" + p + "': reviews a session the bundle does not hold";
+        break;
+      }
+    }
+  }
+  if (unpacked.refusal) {
+    std::error_code ec;
+    fs::remove_all(staging.path, ec);
+    staging.path.clear();
+    if (!root_existed) {  // leave no trace: only the empty layout this run made
+      for (const char* d : {"sessions", "journal", "reviews", "progress", "scenarios"})
+        fs::remove(fs::path(ctx->root) / d, ec);
+      fs::remove(ctx->root, ec);
+    }
+    std::cerr << "attune import: refused " << options.bundle << ": " << *unpacked.refusal
+              << "; nothing was imported\n";
+    return unpacked.io_error ? kUsageOrIo : kBadContent;
+  }
+
+  Importer importer(*ctx, staging.path);
+  for (const auto& path : unpacked.paths)
+    if (path.rfind("sessions/", 0) == 0) importer.session(path);
+  for (const auto& trainee : importer.touched) {
+    auto rebuilt = sim::rebuild_progress(ctx->root, trainee, ctx->rubric, ctx->key);
+    if (rebuilt.error) std::cerr << "attune import: warning: " << *rebuilt.error << "\n";
+  }
+  const auto& c = importer.counts;
+  std::cout << "imported " << c.imported << ", unchanged " << c.unchanged << ", conflicts " << c.conflicts
+            << ", rejected " << c.rejected << "\n";
+  return c.conflicts == 0 && c.rejected == 0 ? kDone : kBadContent;
+}
+
+}  // namespace attune::cli
