@@ -23,7 +23,8 @@ using nlohmann::json;
 
 constexpr int kTurns = 24;
 constexpr int kSessions = 25;
-constexpr int kKillsPerSession = 8;  // 200 kills in all
+constexpr int kKillsPerSession = 8;  // 200 kills when no session finishes early
+constexpr int kMinKills = 200;      // a session that finishes early is made up by another
 
 std::string linear_scenario() {
   std::string y = "attune: 1\nid: kill-test\ntitle: Kill test\nclient: {name: Lee}\nstart: n0\nnodes:\n";
@@ -125,7 +126,7 @@ TEST(KillAndResume, NoAcknowledgedTurnIsLostOrDuplicated) {
     expected.push_back("It sounds like line " + std::to_string(i) + " matters.");
   std::mt19937 random(20261125);  // seeded: a failure replays exactly
   int kills = 0;
-  for (int s = 0; s < kSessions; ++s) {
+  for (int s = 0; s < kSessions || (kills < kMinKills && s < 2 * kSessions); ++s) {
     fs::path records = box.root() / ("records-" + std::to_string(s));
     int acknowledged = 0;
     bool started = false;
@@ -176,7 +177,7 @@ TEST(KillAndResume, NoAcknowledgedTurnIsLostOrDuplicated) {
       EXPECT_NE(f.parent_path().filename(), "journal") << "journal left behind: " << f;
     }
   }
-  EXPECT_GE(kills, 200);
+  EXPECT_GE(kills, kMinKills);
 }
 
 TEST(KillAndResume, ATornJournalLineIsReportedAndTheSessionContinuesFromTheTurnsBeforeIt) {
