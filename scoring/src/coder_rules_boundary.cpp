@@ -53,10 +53,11 @@ constexpr RuleSpec kRules[] = {
      "(up|increase|raise|lower|reduce|double|halve|change|adjust|switch) (your|the|those|that|these) @med"},
     {"diagnosis.medication", D, E, N | kReported | kVetoAdvice, 0.85f,
      "you (do not|really do not) need (your|the|those|that|these|any)? @med"},
+    {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f, "(that|it|this) is *3 (@disorder|panic|ptsd)"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
-     "(that is|it is|this is|what you are describing is|what you have is|what you have got is|you have "
-     "got|you are dealing with|you are suffering from|to me that is|that is definitely|that is "
-     "classic|that is textbook) *3 (@disorder|panic attack|panic attacks|ptsd|eating disorder)"},
+     "(what you are describing|what you have|what you have got) is *3 (@disorder|panic|ptsd)"},
+    {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
+     "you (have got|are dealing with|are suffering from) *3 (@disorder|panic|ptsd)"},
     {"diagnosis.naming", D, E, N, 0.75f,
      "(you|he|she|they) (might|may|could|must)? (be|is|are) on the spectrum"},
     {"diagnosis.medication", D, E, N | kVetoAdvice, 0.85f,
@@ -226,9 +227,7 @@ constexpr RuleSpec kRules[] = {
     {"secrecy.safe_with_me", S, E, N, 0.85f, "(goes|go|will go|gets|get) no further"},
     {"secrecy.safe_with_me", S, E, N, 0.8f, "(i am a vault|like a vault)"},
     {"secrecy.safe_with_me", S, E, N, 0.8f,
-     "(it|this|that|everything|whatever you say|whatever you tell me|what you tell me|what you say) "
-     "(stays|will "
-     "stay) (with me|here|between us)"},
+     "(it|this|that|everything|whatever|what) *3 (stays|stay) (with|between) (me|us)"},
     {"secrecy.safe_with_me", S, E, N, 0.8f,
      "(will|would) (never|not) (ever)? be (shared|repeated|passed on)"},
     {"secrecy.safe_with_me", S, E, N, 0.85f, "(never|not) break your confidence"},
@@ -294,8 +293,8 @@ constexpr RuleSpec kRules[] = {
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
      "(thought about|know|decided) how you (would|will|might|are going to) do (it|that)"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
-     "(do you have|have you got|is there) (the pills|pills|a gun|the gun|anything|something) (with you|on "
-     "you|at home|nearby|near you|around)"},
+     "(do you have|have you got|is there) (the|a)? (pills|gun|anything|something|weapon|weapons) (with|on|at|"
+     "nearby|near|around) (you|home)?"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f, "(could|can|might) use to @harm yourself"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.8f,
      "(written|wrote|writing|left) (a|any)? (suicide|goodbye) (note|letter)"},

@@ -268,18 +268,17 @@ constexpr RuleSpec kRules[] = {
      "(anyone|anybody|everyone|most people) (would|in your (shoes|position|place)) (would)? (be|feel|find|"
      "struggle|react)"},
     {"affirmation.normalising", AF, E, 0, 0.75f,
-     "(it|that) makes (total|complete|perfect|a lot of|so much)? sense (that)? (you|you would|you are|your)"},
+     "(it|that) makes (total|complete|perfect|a|so)? (lot|much)? (of)? sense (that)? (you|your)"},
     {"affirmation.normalising", AF, E, 0, 0.75f, "(is|are) a (sign of)? strength"},
     {"affirmation.strength", AF, E, N, 0.8f,
-     "you (are|were|have been|seem) (so|really|clearly|obviously|such|incredibly)? (a|an|such a)? (really|"
+     "you (are|were|seem|have been) (so|really|clearly|obviously|such|incredibly)? (a|an|such)? (a)? (really|"
      "very)? (loyal|patient|caring|thoughtful|fighter|survivor|generous|hardworking|"
      "wonderful|great|insightful|mature|sensible|wise|loving)"},
     {"affirmation.strength", AF, E, N, 0.8f, "(stronger|braver|more capable) than you (think|know|give)"},
     {"affirmation.strength", AF, E, N, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
     {"affirmation.courage", AF, E, N, 0.8f,
-     "(takes|took|shows|showed|show|must have taken) (a lot of|real|so much|some|great)? (maturity|self "
-     "respect|self-respect|insight|self awareness|self-awareness|determination|persistence|commitment|"
-     "honesty|patience|resilience)"},
+     "(takes|took|shows|showed|show|taken) (a|so|real|some|great)? (lot|much)? (of)? (maturity|self|insight|"
+     "determination|persistence|commitment|honesty|patience|resilience)"},
     {"affirmation.praise", AF, E, N, 0.8f,
      "(brave|kind|smart|thoughtful|mature|generous|wise|sweet|proactive|sensible|strong) of you"},
     {"affirmation.praise", AF, E, N, 0.8f,
@@ -291,8 +290,7 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, N, 0.8f, "i (really|truly)? (admire|respect) (how|that|the way|your|you)"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "(that is|that was) (really|so|such|very|honestly|incredibly|pretty)? (a)? (brave|smart|huge|"
-     "impressive|proactive|mature|sensible|wise|thoughtful|creative|resourceful|admirable|courageous|real "
-     "progress|lovely thing)"},
+     "impressive|proactive|mature|sensible|wise|thoughtful|creative|resourceful|admirable|courageous)"},
     {"affirmation.praise", AF, E, 0, 0.8f,
      "(that is not nothing|not a small thing|that (really)? counts|that is a (real|big|huge) (step|deal|"
      "achievement|accomplishment|turnaround|win))"},
