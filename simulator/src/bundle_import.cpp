@@ -70,6 +70,11 @@ std::string path_problem(const std::string& path) {
   return {};
 }
 
+std::string mib(std::size_t bytes) {
+  return bytes % (std::size_t{1} << 30) == 0 ? std::to_string(bytes >> 30) + " GiB"
+                                             : std::to_string(bytes >> 20) + " MiB";
+}
+
 std::string hex(const unsigned char* bytes, unsigned int length) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
@@ -96,11 +101,10 @@ std::string parse_manifest(const std::string& text, std::map<std::string, Listed
     if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("sha256") ||
         !f["sha256"].is_string() || !f.contains("bytes") || !f["bytes"].is_number_unsigned())
       return "a manifest entry without path, sha256 and bytes";
+    // Each path is checked when its entry comes (or found missing), so the refusal names the entry.
     std::string path = f["path"].get<std::string>();
-    if (auto problem = path_problem(path); !problem.empty())
-      return "the manifest lists '" + path + "': " + problem;
     if (!listed.emplace(path, Listed{f["sha256"].get<std::string>(), f["bytes"].get<std::size_t>()}).second)
-      return "the manifest lists '" + path + "' twice";
+      return "it lists '" + path + "' twice";
   }
   return {};
 }
@@ -128,7 +132,9 @@ class Unpacker {
         break;
       }
       if (++count > limits_.max_entries) {
-        out_.refusal = "more than " + std::to_string(limits_.max_entries) + " entries";
+        const char* name = archive_entry_pathname(entry);
+        refuse(name ? name : "",
+               "the bundle has more than " + std::to_string(limits_.max_entries) + " entries");
         break;
       }
       entry_(a.get(), entry, count == 1);
@@ -167,7 +173,7 @@ class Unpacker {
     if (type != AE_IFREG) return refuse(path, "a device, fifo or socket (only regular files are allowed)");
     if (archive_entry_size_is_set(entry) && static_cast<std::size_t>(std::max<la_int64_t>(
                                                 archive_entry_size(entry), 0)) > limits_.max_entry_bytes)
-      return refuse(path, "larger than the 64 MiB limit for an entry");
+      return refuse(path, "larger than the limit for an entry (" + mib(limits_.max_entry_bytes) + ")");
     if (first) {
       if (path != "manifest.json") return refuse(path, "the first entry must be manifest.json");
       std::string text;
@@ -231,11 +237,13 @@ class Unpacker {
       entry_bytes += got;
       total_ += got;
       if (entry_bytes > limits_.max_entry_bytes) {
-        refuse(path, "larger than the 64 MiB limit for an entry (stopped while unpacking)");
+        refuse(path, "larger than the limit for an entry (" + mib(limits_.max_entry_bytes) +
+                         "; stopped while unpacking)");
         return false;
       }
       if (total_ > limits_.max_total_bytes) {
-        refuse(path, "the bundle unpacks to more than the 1 GiB limit (stopped while unpacking)");
+        refuse(path, "the bundle unpacks to more than its limit (" + mib(limits_.max_total_bytes) +
+                         "; stopped while unpacking)");
         return false;
       }
       if (text) text->append(buffer, got);
