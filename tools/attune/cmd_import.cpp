@@ -1,8 +1,12 @@
 // `attune import FILE`: a bundle unpacked into a staging directory inside the records directory,
 // refused whole when it is not what it claims, then merged session by session: checked (shape,
 // HMAC, scenario copy), compared with what is here, moved into place, re-derived.
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -13,6 +17,7 @@
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/progress.h"
 #include "attune/simulator/records.h"
+#include "attune/simulator/records_scan.h"
 #include "attune/simulator/rescoring.h"
 #include "attune/simulator/review_log.h"
 #include "attune/simulator/sha256.h"
@@ -163,18 +168,35 @@ class Importer {
 
     // Into place: the scenario copy first, so a session is never here without it.
     if (scenario_bytes) {
-      if (auto error = write(ctx_.root + "/" + scenario_rel, *scenario_bytes)) return reject(path, *error);
+      if (auto error = place(scenario_rel, ctx_.root + "/" + scenario_rel)) return reject(path, *error);
     }
     if (session_new) {
-      if (auto error = write(target, *bytes)) return reject(path, *error);
+      if (auto error = place(path, target)) return reject(path, *error);
     }
     if (review_changes) {
-      if (auto error = write(review_target, *review)) return reject(path, *error);
+      if (auto error = place(review_rel, review_target)) return reject(path, *error);
       if (!session_new) std::cout << "updated reviews of " << path << " (" << review_rel << " extended)\n";
     }
     ++counts.imported;
     touched.insert(trainee);
-    if (session_new) rederive(path, record);
+    if (session_new) fresh_.push_back({target, trainee, id});
+  }
+
+  // Re-derivation of the sessions this import added, on every core: scores edited by someone who
+  // holds the key show up as warnings (verify fails them too).
+  void rederive_added() {
+    auto relative = [](const sim::SessionFile& f) { return "sessions/" + f.trainee + "/" + f.id + ".json"; };
+    sim::scan_sessions(
+        fresh_, ctx_.key, [](sim::ScannedSession&& s) { std::cout << s.finding; },
+        [&](const sim::ScanProblem& p) { std::cout << "warning: " << p.path << ": " << p.message << "\n"; },
+        [&](const sim::SessionFile& f, json& record) { return rederive(relative(f), record); });
+  }
+
+  // Makes the moves durable: one fsync per directory rather than per file.
+  void sync_placed() {
+    for (const auto& dir : dirs_) {
+      if (auto error = sim::sync_directory(dir)) std::cerr << "attune import: warning: " << *error << "\n";
+    }
   }
 
   Counts counts;
@@ -190,26 +212,37 @@ class Importer {
     std::cout << "conflict " << path << ": " << why << "\n";
   }
 
-  std::optional<std::string> write(const std::string& path, const std::string& bytes) {
-    if (auto error = sim::make_private_dir(fs::path(path).parent_path().string())) return error;
-    return sim::write_file_atomically(path, bytes);
+  // Moves a checked file from staging into place (0600 already; its data was made durable by
+  // the syncfs after unpacking). Its directory is synced once at the end (`sync_placed`).
+  std::optional<std::string> place(const std::string& relative, const std::string& target) {
+    std::string dir = fs::path(target).parent_path().string();
+    if (dirs_.count(dir) == 0) {
+      if (auto error = sim::make_private_dir(dir)) return error;
+      dirs_.insert(dir);
+    }
+    if (std::rename((staging_ + "/" + relative).c_str(), target.c_str()) != 0)
+      return "cannot move it into " + target + ": " + std::strerror(errno);
+    return std::nullopt;
   }
 
-  // Scores edited by someone who holds the key show up here as warnings (verify fails them too).
-  void rederive(const std::string& path, json& record) {
+  std::set<std::string> dirs_;  // directories files were moved into
+
+  // The warnings for one session (run on the scan's worker threads).
+  std::string rederive(const std::string& path, json& record) {
     const json& scorer = record["scorer"];
     if (scorer.value("rubric_sha256", "") != ctx_.rubric_sha256 ||
         scorer.value("version", "") != scoring::coder_version())
-      return;
+      return {};
     const sim::Scenario* scenario = copies_.find(record);
-    if (scenario == nullptr) {
-      std::cout << "warning: " << path
-                << ": its scenario copy cannot be loaded, so its scores were not re-derived\n";
-      return;
-    }
+    if (scenario == nullptr)
+      return "warning: " + path + ": its scenario copy cannot be loaded, so its scores were not re-derived\n";
+    std::string warnings;
     for (const auto& d : sim::rederivation_differences(record, *scenario, ctx_.rubric))
-      std::cout << "warning: " << path << ": re-derived differently: " << d << "\n";
+      warnings += "warning: " + path + ": re-derived differently: " + d + "\n";
+    return warnings;
   }
+
+  std::vector<sim::SessionFile> fresh_;  // sessions this import added
 
   const RecordsContext& ctx_;
   std::string staging_;
@@ -264,9 +297,16 @@ int run_import(const ImportOptions& options) {
     return unpacked.io_error ? kUsageOrIo : kBadContent;
   }
 
+  // The staged files' data reaches the disk once, before any of them is moved into place.
+  if (int fd = open(staging.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+    if (syncfs(fd) != 0) std::cerr << "attune import: warning: syncfs: " << std::strerror(errno) << "\n";
+    close(fd);
+  }
   Importer importer(*ctx, staging.path);
   for (const auto& path : unpacked.paths)
     if (path.rfind("sessions/", 0) == 0) importer.session(path);
+  importer.sync_placed();
+  importer.rederive_added();
   for (const auto& trainee : importer.touched) {
     auto rebuilt = sim::rebuild_progress(ctx->root, trainee, ctx->rubric, ctx->key);
     if (rebuilt.error) std::cerr << "attune import: warning: " << *rebuilt.error << "\n";
