@@ -118,8 +118,10 @@ class Unpacker {
     archive_read_support_filter_gzip(a.get());
     archive_read_support_format_tar(a.get());
     if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK) {
-      out_.io_error = true;
-      out_.refusal = "cannot read it as a .tar.gz: " + std::string(archive_error_string(a.get()));
+      int error = archive_errno(a.get());  // the file unreadable (I/O), else not a bundle (content)
+      out_.io_error =
+          error == EACCES || error == ENOENT || error == EIO || error == EISDIR || error == ENOMEM;
+      out_.refusal = "not a .tar.gz bundle: " + error_of(a.get());
       return out_;
     }
     archive_entry* entry = nullptr;

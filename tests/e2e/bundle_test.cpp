@@ -217,6 +217,13 @@ TEST_F(Bundles, AHostileBundleIsRefusedWholeAndNothingAppears) {
     EXPECT_EQ(into_existing.status, 1);
     EXPECT_EQ(files_under(records), here_before);
   }
+  auto garbage =
+      at(box.root() / "fresh-garbage", {"import", box.write("garbage.tar.gz", "not a bundle").string()});
+  EXPECT_EQ(garbage.status, 1) << garbage.err;
+  EXPECT_NE(garbage.err.find("not a .tar.gz bundle"), std::string::npos) << garbage.err;
+  EXPECT_FALSE(fs::exists(box.root() / "fresh-garbage"));
+  auto missing = at(records, {"import", (box.root() / "no-such.tar.gz").string()});
+  EXPECT_EQ(missing.status, 2) << missing.err;
   EXPECT_FALSE(fs::exists(box.root().parent_path() / "evil.json"));
   EXPECT_FALSE(fs::exists(evil_abs));
 }
