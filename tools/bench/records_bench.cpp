@@ -1,5 +1,6 @@
 // attune_records_bench: the supervisors' targets (PRODUCT.md, "Performance targets"): `attune
-// report` over 10,000 session records in under 3 s and 300 MB, `attune verify` in under 2 s.
+// report` over 10,000 session records in under 3 s and 300 MB, `attune verify` in under 2 s,
+// `attune export` and `attune import` (into an empty directory, re-deriving) each in under 10 s.
 // Generates the records once (attune_gen_records), then runs the real commands and reports each
 // one's wall time and peak memory (wait4's ru_maxrss). Exit 1 when a target is missed.
 #include <sys/resource.h>
@@ -70,6 +71,10 @@ int main(int argc, char** argv) {
                run({ATTUNE_BINARY, "report", "--records", records, "--csv", (dir / "r.csv").string()}), 3.0,
                300);
   ok &= report("verify", run({ATTUNE_BINARY, "verify", "--records", records}), 2.0, 300);
+  std::string bundle = (dir / "bundle.tar.gz").string();
+  ok &= report("export", run({ATTUNE_BINARY, "export", "--records", records, "--out", bundle}), 10.0, 300);
+  ok &= report("import (re-derivation)",
+               run({ATTUNE_BINARY, "import", bundle, "--records", (dir / "imported").string()}), 10.0, 300);
   std::error_code ec;
   fs::remove_all(dir, ec);
   return ok ? 0 : 1;
