@@ -335,6 +335,11 @@ TEST_F(Bundles, DeleteIsADryRunUntilYesThenLeavesOthersVerifyingClean) {
   play(box, "keep-it-between-us.safe", "casey", records);
   play(box, "tell-me-what-to-do.advice", "robin", records);
   ASSERT_EQ(at(records, {"review", a.stem().string(), "--sign-off", "--by", "sam"}).status, 0);
+  // An unfinished session of each (a journal's header line names its trainee).
+  std::ofstream(records / "journal" / "20261125T000000Z-cafe0001.jsonl") << R"({"trainee":"casey"})"
+                                                                         << "\n";
+  std::ofstream(records / "journal" / "20261125T000000Z-cafe0002.jsonl") << R"({"trainee":"robin"})"
+                                                                         << "\n";
   auto before = files_under(records);
   auto dry = at(records, {"records", "delete", "--trainee", "casey"});
   EXPECT_EQ(dry.status, 0) << dry.err;
@@ -347,6 +352,10 @@ TEST_F(Bundles, DeleteIsADryRunUntilYesThenLeavesOthersVerifyingClean) {
   auto after = files_under(records);
   for (const auto& f : after) EXPECT_EQ(f.find("casey"), std::string::npos) << f;
   EXPECT_FALSE(fs::exists(records / "reviews" / (a.stem().string() + ".jsonl")));
+  EXPECT_FALSE(fs::exists(records / "journal" / "20261125T000000Z-cafe0001.jsonl"));
+  EXPECT_TRUE(fs::exists(records / "journal" / "20261125T000000Z-cafe0002.jsonl"));
+  EXPECT_FALSE(fs::exists(records / "progress" / "casey.progress.json"));
+  EXPECT_TRUE(fs::exists(records / "progress" / "robin.progress.json"));
   // The copy robin's session uses stays; the one only casey played goes.
   json robin = json::parse(slurp(box.session_files(records).at(0)));
   EXPECT_TRUE(fs::exists(records / "scenarios" / (robin["scenario"]["sha256"].get<std::string>() + ".yaml")));
