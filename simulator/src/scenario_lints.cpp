@@ -23,6 +23,10 @@ std::set<Code> codes_counting_for(const scoring::CompetencyRule& rule) {
   add(rule.check_codes);
   add(rule.followup_codes);
   for (const auto& [code, preceding] : rule.good_when_preceded) codes.insert(code);
+  // Timing is one behaviour seen from two sides: a scenario that branches on a held silence tests
+  // the skill whose violation is interrupting.
+  if (codes.contains(Code::interruption)) codes.insert(Code::silence);
+  if (codes.contains(Code::silence)) codes.insert(Code::interruption);
   return codes;
 }
 

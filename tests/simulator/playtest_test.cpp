@@ -227,6 +227,20 @@ TEST(ScenarioGraph, LongLinesAreShortenedAndQuotesEscaped) {
       << dot;
 }
 
+TEST(ScenarioLints, BranchingOnAHeldSilenceTestsHoldingSilence) {
+  const std::string rubric_path = std::string(ATTUNE_SOURCE_DIR) + "/assets/rubrics/peer-support-v1.yaml";
+  auto text = read_file(rubric_path, 1 << 20);
+  ASSERT_TRUE(text.text);
+  auto rubric = scoring::load_rubric(*text.text, rubric_path).rubric;
+  ASSERT_TRUE(rubric);
+  std::string yaml = kBranchy;
+  yaml.replace(yaml.find("competencies: [reflective_listening, avoiding_advice]"), 53,
+               "competencies: [holding_silence]");
+  Diagnostics d;
+  check_competency_evidence(must_load(yaml), *rubric, "branchy.yaml", d);
+  EXPECT_TRUE(d.empty()) << format_diagnostic(d.front());
+}
+
 TEST(ScenarioLints, AFocusCompetencyNothingTestsIsAWarningAtItsName) {
   const std::string rubric_path = std::string(ATTUNE_SOURCE_DIR) + "/assets/rubrics/peer-support-v1.yaml";
   auto text = read_file(rubric_path, 1 << 20);
