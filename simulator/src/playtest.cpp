@@ -186,8 +186,6 @@ std::size_t PlaytestReport::reached_branches() const {
 PlaytestReport playtest(const Scenario& scenario, std::size_t max_states) {
   PlaytestReport report;
   report.scenario_id = scenario.id;
-  std::map<std::pair<std::string, int>, std::size_t>
-      branch_at;  // (node, rule index or -1-choice...) -> branch
   for (const Node& node : scenario.nodes) {
     report.nodes.push_back(node.id);
     if (node.end) report.endings.push_back(node.id);

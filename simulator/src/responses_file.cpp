@@ -158,4 +158,11 @@ std::vector<ScriptedLine> parse_responses(std::string_view text) {
   return lines;
 }
 
+int last_line_number(std::string_view text) {
+  int lines = 0;
+  for (char c : text) lines += c == '\n' ? 1 : 0;
+  if (!text.empty() && text.back() != '\n') ++lines;
+  return lines;
+}
+
 }  // namespace attune::sim

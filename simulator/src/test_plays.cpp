@@ -152,8 +152,7 @@ TestPlayResult run_test_play(const Scenario& scenario, const TestPlay& play) {
     return result;
   }
   const auto lines = parse_responses(*contents.text);
-  int last_line = 0;
-  for (char c : *contents.text) last_line += c == '\n' ? 1 : 0;
+  const int last_line = last_line_number(*contents.text);
   Session session(scenario, SessionMode::exam);
   for (const ScriptedLine& line : lines) {
     if (auto misfit = scripted_misfit(session, line, play.responses)) {

@@ -189,6 +189,12 @@ TEST_F(TestPlays, AResponsesFileThatDoesNotFitFailsWithItsLine) {
   EXPECT_FALSE(r.passed);
   EXPECT_NE(r.problem.find("short.txt:2: the file ends before the session does"), std::string::npos)
       << r.problem;
+  write("unterminated.txt", "# no newline at the end\nWhat happened?");
+  play.responses = (dir.path() / "unterminated.txt").string();
+  const auto unterminated = run_test_play(s, play);
+  EXPECT_NE(unterminated.problem.find("unterminated.txt:2: the file ends before the session does"),
+            std::string::npos)
+      << unterminated.problem;
 }
 
 TEST_F(TestPlays, MistakesInThePlaysFileAreDiagnosedWithPositions) {

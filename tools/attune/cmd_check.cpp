@@ -11,19 +11,11 @@
 #include "attune/simulator/scenario_loader.h"
 #include "attune/simulator/test_plays.h"
 #include "commands.h"
+#include "records_context.h"
 #include "scenario_paths.h"
 
 namespace attune::cli {
 namespace {
-
-// The rubric the product scores with, for the lint that a scenario can test its competencies;
-// none when the installation has no readable rubric (the lint is then skipped).
-std::optional<scoring::Rubric> installed_rubric() {
-  const std::string path = sim::runtime_home() + "/assets/rubrics/peer-support-v1.yaml";
-  auto file = sim::read_file(path, 1 << 20);
-  if (!file.text) return std::nullopt;
-  return scoring::load_rubric(*file.text, path).rubric;
-}
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
   return {{"line", d.at.line},
@@ -45,7 +37,9 @@ int run_check(const CheckOptions& options) {
               << "\n";
     io_problem = true;
   }
-  const auto rubric = installed_rubric();
+  // The rubric the product scores with, for the lint that a scenario can test its competencies
+  // (skipped, with the reason on stderr, when the installation has none).
+  const auto rubric = load_installed_rubric(sim::runtime_home(), "check").rubric;
   std::size_t errors = 0;
   std::size_t warnings = 0;
   nlohmann::json report = {{"files", nlohmann::json::array()}};

@@ -6,10 +6,9 @@
 #include <iostream>
 
 #include "attune/simulator/file_io.h"
-#include "attune/simulator/runtime_paths.h"
 #include "attune/simulator/scenario_graph.h"
-#include "attune/simulator/scenario_loader.h"
 #include "commands.h"
+#include "scenario_paths.h"
 
 namespace attune::cli {
 namespace {
@@ -56,24 +55,10 @@ std::optional<std::string> render_svg(const std::string& dot, std::string& error
 }  // namespace
 
 int run_graph(const GraphOptions& options) {
-  auto path = sim::resolve_scenario(options.scenario);
-  if (!path) {
-    std::cerr << "attune graph: no scenario file or shipped scenario id '" << options.scenario << "'\n";
-    return kUsageOrIo;
-  }
-  auto loaded = sim::load_scenario_file(*path);
-  if (loaded.io_error) {
-    std::cerr << "attune graph: " << *loaded.io_error << "\n";
-    return kUsageOrIo;
-  }
-  if (!loaded.load.scenario) {
-    for (const auto& d : loaded.load.diagnostics) {
-      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-    }
-    std::cerr << "attune graph: the scenario has errors; fix them (attune check " << *path << ") first\n";
-    return kBadContent;
-  }
-  std::string out = sim::scenario_dot(*loaded.load.scenario);
+  int status = kDone;
+  const auto scenario = load_scenario_argument(options.scenario, "graph", "first", status);
+  if (!scenario) return status;
+  std::string out = sim::scenario_dot(*scenario);
   if (options.format == "svg") {
     std::string error;
     auto svg = render_svg(out, error);

@@ -16,6 +16,7 @@
 #include "attune/simulator/sha256.h"
 #include "commands.h"
 #include "records_context.h"
+#include "scenario_paths.h"
 
 #ifdef ATTUNE_HAS_WINDOW
 #include "attune/window/window_player.h"
@@ -34,36 +35,9 @@ std::string default_trainee() {
   return "trainee";
 }
 
-int count_lines(const std::string& text) {
-  int lines = 0;
-  for (char c : text) lines += c == '\n' ? 1 : 0;
-  if (!text.empty() && text.back() != '\n') ++lines;
-  return lines;
-}
-
 // The scenario to play: a file or a shipped id, loaded and checked (errors are printed).
 std::optional<sim::Scenario> load_playable(const std::string& argument, int& status) {
-  auto path = sim::resolve_scenario(argument);
-  if (!path) {
-    std::cerr << "attune play: no scenario file or shipped scenario id '" << argument << "'\n";
-    status = kUsageOrIo;
-    return std::nullopt;
-  }
-  auto loaded = sim::load_scenario_file(*path);
-  if (loaded.io_error) {
-    std::cerr << "attune play: " << *loaded.io_error << "\n";
-    status = kUsageOrIo;
-    return std::nullopt;
-  }
-  if (!loaded.load.scenario) {
-    for (const auto& d : loaded.load.diagnostics) {
-      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-    }
-    std::cerr << "attune play: the scenario has errors; fix them (attune check " << *path
-              << ") and play again\n";
-    status = kBadContent;
-  }
-  return std::move(loaded.load.scenario);
+  return load_scenario_argument(argument, "play", "and play again", status);
 }
 
 int list_unfinished(const PlayOptions& options) {
@@ -235,7 +209,7 @@ int run_play(const PlayOptions& options) {
                                                              session->turns().size(), script->size())));
       wopts.script = &*script;
       wopts.script_file = *options.responses;
-      wopts.script_last_line = count_lines(*responses_text);
+      wopts.script_last_line = sim::last_line_number(*responses_text);
     }
     wopts.screenshot = options.screenshot;
     wopts.frame_stats = options.frame_stats;
@@ -307,7 +281,7 @@ int run_play(const PlayOptions& options) {
     std::size_t played = std::min(session->turns().size(), lines.size());
     lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(played));
     auto play = sim::play_scripted(*session, *recorder, lines, *options.responses,
-                                   count_lines(*responses_text), options.realtime);
+                                   sim::last_line_number(*responses_text), options.realtime);
     if (!play.io_error.empty()) {
       std::cerr << "attune play: " << play.io_error << "\n";
       status = kUsageOrIo;

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/runtime_paths.h"
+#include "attune/simulator/scenario_loader.h"
+#include "commands.h"
 
 namespace attune::cli {
 namespace fs = std::filesystem;
@@ -49,6 +53,31 @@ std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths
     }
   }
   return files;
+}
+
+std::optional<sim::Scenario> load_scenario_argument(const std::string& argument, const std::string& command,
+                                                    const std::string& then, int& status) {
+  auto path = sim::resolve_scenario(argument);
+  if (!path) {
+    std::cerr << "attune " << command << ": no scenario file or shipped scenario id '" << argument << "'\n";
+    status = kUsageOrIo;
+    return std::nullopt;
+  }
+  auto loaded = sim::load_scenario_file(*path);
+  if (loaded.io_error) {
+    std::cerr << "attune " << command << ": " << *loaded.io_error << "\n";
+    status = kUsageOrIo;
+    return std::nullopt;
+  }
+  if (!loaded.load.scenario) {
+    for (const auto& d : loaded.load.diagnostics) {
+      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+    }
+    std::cerr << "attune " << command << ": the scenario has errors; fix them (attune check " << *path << ") "
+              << then << "\n";
+    status = kBadContent;
+  }
+  return std::move(loaded.load.scenario);
 }
 
 }  // namespace attune::cli

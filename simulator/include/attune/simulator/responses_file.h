@@ -19,4 +19,8 @@ struct ScriptedLine {
 
 std::vector<ScriptedLine> parse_responses(std::string_view text);
 
+// The number of the file's last line (a final line without '\n' counts), for "the file ends
+// before the session does" messages.
+int last_line_number(std::string_view text);
+
 }  // namespace attune::sim
