@@ -242,21 +242,37 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
       // "I also", "I once", "I recently": skip up to two adverbs.
       auto adverb = [&](std::uint32_t j) {
         const WordId id = t.tokens[j].id;
-        return lex.is(id, detail::kHedge | detail::kIntensifier) || id == k.also || id == k.once ||
+        return lex.is(id, detail::kHedge | detail::kIntensifier | detail::kHabitual) || id == k.once ||
                id == k.always || id == k.still || id == k.even || (id == kNoWord && ends_ly(j));
       };
       std::uint32_t j = i + 1;
-      for (int skipped = 0; skipped < 2 && j + 1 < s.last && adverb(j); ++skipped) ++j;
+      bool habitual = false;  // "I often...", "I also...": the helper's own ways
+      for (int skipped = 0; skipped < 2 && j + 1 < s.last && adverb(j); ++skipped) {
+        habitual = habitual || lex.is(t.tokens[j].id, detail::kHabitual);
+        ++j;
+      }
       if (j >= s.last) return kNoToken;
       const WordId v = t.tokens[j].id;
-      // "I think", "I hoped": a stance, not a story ("I felt" tells one).
-      if (lex.is(v, detail::kReportVerb) && v != k.felt) return kNoToken;
-      // "I have been", "I had to": perfect and past forms.
-      if (v == k.have && j + 1 < s.last &&
-          (lex.is(t.tokens[j + 1].id, detail::kPastVerb) || ends_ed(j + 1) || t.tokens[j + 1].id == k.been))
-        return i;
-      if (v != k.have && (lex.is(v, detail::kPastVerb) || (v == kNoWord && ends_ed(j)))) return i;
-      return kNoToken;
+      // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
+      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? i : kNoToken;
+      // "I have been", "I have also struggled", "I had to": perfect and past forms.
+      if (v == k.have) {
+        std::uint32_t p = j + 1;
+        for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
+        if (p < s.last &&
+            (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been))
+          return i;
+        return kNoToken;
+      }
+      if (lex.is(v, detail::kPastVerb) || (v == kNoWord && ends_ed(j))) return i;
+      // "I find it hard sometimes too", "I usually take a walk": a present habit of the
+      // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
+      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return kNoToken;
+      for (std::uint32_t m = j + 1; m < s.last && !habitual; ++m) {
+        const WordId w = t.tokens[m].id;
+        habitual = w != k.also && lex.is(w, detail::kHabitual);
+      }
+      return habitual ? i : kNoToken;
     }
     if (tok.id == k.my) {
       // "My sister was...", "my dog has...": the helper's own life, with a verb.
@@ -285,6 +301,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool marker = false;
   bool no_imperative = false;
   bool here_and_now = false;  // "I was wondering...": the helper now, not their story
+  bool courtesy = false;      // the whole sentence is a formula ("Talk to you later."), not an instruction
   const Hit* open_cue = nullptr;
   const Hit* closed_cue = nullptr;
   const Hit* stem = nullptr;
@@ -319,6 +336,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
     }
     add(spec.code, tok_begin(hit.first), tok_end(hit.last - 1), spec.id, spec.confidence, si);
     const bool whole_filler = spec.code == Code::filler && (spec.flags & detail::kWholeSentence) != 0;
+    courtesy = courtesy || whole_filler;
     no_question = no_question || cancels_question(spec.code) || whole_filler;
     no_stem = no_stem || cancels_stem(spec.code) || whole_filler;
     no_plain = no_plain || cancels_plain_reflection(spec.code);
@@ -345,8 +363,12 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   // "You'd rather stay, right?": a statement with a tag checks a reflection.
   const bool tagged = shape.question == QuestionShape::kTag && open_cue == nullptr;
   stem_rising = stem_rising || tagged;
+  // An instruction is not a mirror: "Talk to your boss" mentions the client but reflects nothing.
+  const bool may_instruct =
+      !question && !advice && !any_other_emit && !no_imperative && !courtesy && open_cue == nullptr;
+  const std::uint32_t imperative = may_instruct ? detail::imperative_verb(rs_, t, s) : kNoToken;
   if (!question || stem_rising || cue_only) {
-    SentenceFacts facts{question && !stem_rising, any_emit, no_stem, no_plain};
+    SentenceFacts facts{question && !stem_rising, any_emit, no_stem, no_plain || imperative != kNoToken};
     const ReflectionPick pick = find_reflection(s, stem, facts);
     if (pick.from != kNoToken) {
       const detail::Judgement j =
@@ -381,12 +403,10 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   }
 
   bool advised = false;
-  if (!question && !advice && !any_other_emit && !no_imperative && open_cue == nullptr) {
-    if (const std::uint32_t verb = detail::imperative_verb(rs_, t, s); verb != kNoToken) {
-      const std::uint32_t last = detail::clause_end(t, s, verb) - 1;
-      add(Code::advice, tok_begin(verb), tok_end(last), "advice.imperative", 0.75f, si);
-      advised = true;
-    }
+  if (imperative != kNoToken && !question) {
+    const std::uint32_t last = detail::clause_end(t, s, imperative) - 1;
+    add(Code::advice, tok_begin(imperative), tok_end(last), "advice.imperative", 0.75f, si);
+    advised = true;
   }
 
   if (!question && !any_other_emit && !reflected && !advised && !here_and_now) {

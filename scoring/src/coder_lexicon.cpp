@@ -204,6 +204,9 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "relapsed"},
     {kNumber, "one two three four five six seven eight nine ten eleven twelve fifteen twenty"},
     {kIntensifier, "really so very quite pretty truly incredibly such extremely super"},
+    {kHabitual,
+     "often usually sometimes always normally generally typically regularly frequently too also personally "
+     "myself"},
     {kSubordinator,
      "when whenever if that because cause where while until unless once before after since everything "
      "anything something things whatever wherever"},

@@ -49,6 +49,7 @@ enum WordClass : std::uint32_t {
   kSubordinator = 1u << 28,  // "when", "if", "that": what follows describes, it does not direct
   kGreetingWord = 1u << 29,  // "hello", "hi": a greeting before the sentence's real head
   kProposal = 1u << 30,      // "can", "will", "people": a proposal or a general claim, not a mirror
+  kHabitual = 1u << 31,      // "often", "too": the helper's own habits or a "me too"
 };
 
 // FNV-1a over bytes; the lexicon and the client-word overlap both use it.

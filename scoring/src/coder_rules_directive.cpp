@@ -94,7 +94,6 @@ constexpr RuleSpec kRules[] = {
      "would be|might be|could be|is to)"},
     {"advice.options", A, E, kNegatable, 0.75f, "something you (could|might|can) (try|do)"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) @verb"},
-    {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) be (so|too) hard on yourself"},
     {"advice.be_kind", A, E, 0, 0.8f,
      "^ be (more)? (kind|kinder|gentle|gentler|patient|easy|easier|careful|honest|nicer|firm|open|clear) "
      "(to|with|on|about)?"},
@@ -137,6 +136,11 @@ constexpr RuleSpec kRules[] = {
     {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
      "you (should not|do not need to|do not have to) (feel|be) (bad|guilty|sad|ashamed|embarrassed|"
      "stupid|worried|scared|afraid|upset)"},
+    // Talking the client out of blaming themselves argues the feeling away, like "don't worry".
+    {"reassurance.dont_blame_yourself", R, E, kVetoAdvice, 0.8f,
+     "(do not|never|try not to|please do not|you should not|you do not need to|you do not have to|no need "
+     "to) (blame|beat|punish|judge|doubt|hate|criticize|criticise|be (so|too)? (hard|harsh|tough) on) "
+     "yourself"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.9f,
      "(it|everything|things|you|this|all|that) (will|is going to|are going to) (all)? (be|turn out|work "
      "out) (all)? (fine|okay|ok|alright|great|good|better|perfect|well)"},

@@ -490,7 +490,11 @@ constexpr RuleSpec kRules[] = {
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(nice|good|great) to (meet|see|talk to) you (again|too)?"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
-     "(see you|talk to you|talk) (later|soon|next time|next week|tomorrow)?"},
+     "(see you|see ya|catch you|talk to you|talk|chat|speak to you|speak) (later|soon|next time|next week|"
+     "tomorrow)?"},
+    {"filler.greeting", FI, E, kWholeSentence, 0.8f,
+     "(goodnight|good night|night night|sweet dreams|best wishes|warm wishes|blessings|god bless|cheers|"
+     "congrats|congratulations|bye bye|farewell)"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(take care|bye|goodbye|nice meeting you|have a (good|great|nice|lovely) (day|night|week|weekend|"
      "one|afternoon|morning|evening))"},

@@ -126,6 +126,17 @@ class Builder {
     return true;
   }
   void end_sentence(char terminator, std::size_t end_byte);
+  // ":D", ";P", ":-O", ":3": an eye, an optional nose, then one mouth letter standing alone.
+  std::size_t emoticon_len(std::size_t i) const {
+    std::size_t j = i + 1;
+    if (j < text_.size() && text_[j] == '-') ++j;
+    if (j >= text_.size()) return 1;
+    const char mouth = text_[j];
+    const bool letter = mouth == 'D' || mouth == 'P' || mouth == 'p' || mouth == 'O' || mouth == 'o' ||
+                        mouth == 'X' || mouth == 'x' || mouth == '3';
+    const bool alone = j + 1 >= text_.size() || !is_alnum(static_cast<unsigned char>(text_[j + 1]));
+    return letter && alone ? j + 1 - i : 1;
+  }
   bool abbreviation_before(std::size_t dot) const;
   void mark_anchors(const Sentence& s);
 
@@ -363,9 +374,13 @@ void Builder::run() {
         end_sentence(term, i);
         break;
       }
-      case ',':
       case ';':
       case ':':
+        // Emoticons (":D", ";-P", ":o") are tone, not words: the letter must not read as one.
+        i += emoticon_len(i);
+        clause_break();
+        break;
+      case ',':
       case '(':
       case ')':
         clause_break();

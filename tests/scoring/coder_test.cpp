@@ -248,6 +248,19 @@ TEST(CoderSelfDisclosure, NearMissAboutTheClient) {
   EXPECT_FALSE(has("I have never been through that.", Code::self_disclosure));
 }
 
+TEST(CoderSelfDisclosure, OwnHabitsAndMeToo) {
+  EXPECT_EQ(evidence("I have also struggled with sleep.", Code::self_disclosure),
+            "I have also struggled with sleep");
+  EXPECT_TRUE(has("I often feel the same way.", Code::self_disclosure));
+  EXPECT_TRUE(has("I find evenings hard sometimes too.", Code::self_disclosure));
+}
+
+TEST(CoderSelfDisclosure, NearMissPresentReplyOrStance) {
+  EXPECT_FALSE(has("I get it.", Code::self_disclosure));
+  EXPECT_FALSE(has("I feel that this matters.", Code::self_disclosure));
+  EXPECT_FALSE(has("I can help with that too.", Code::self_disclosure));
+}
+
 // --- advice --------------------------------------------------------------------
 
 TEST(CoderAdvice, DirectivesAndSuggestions) {
@@ -260,6 +273,19 @@ TEST(CoderAdvice, DirectivesAndSuggestions) {
   EXPECT_TRUE(has("You need to make a budget tonight.", Code::advice));
   EXPECT_TRUE(has("I suggest writing it all down.", Code::advice));
   EXPECT_TRUE(has("So just try to rest.", Code::advice));
+}
+
+TEST(CoderAdvice, AnInstructionIsNotAlsoAReflection) {
+  const Coding c = code_utterance("Talk to your sister about it.", std::vector<std::string>{});
+  EXPECT_EQ(c.primary, Code::advice);
+  EXPECT_EQ(find(c, Code::simple_reflection), nullptr);
+  EXPECT_EQ(find(c, Code::complex_reflection), nullptr);
+}
+
+TEST(CoderAdvice, NearMissClosingFormula) {
+  EXPECT_FALSE(has("Talk to you later.", Code::advice));
+  EXPECT_EQ(primary("Talk to you later."), Code::filler);
+  EXPECT_EQ(primary("Goodnight!"), Code::filler);
 }
 
 TEST(CoderAdvice, NearMissReportedOrNegated) {
@@ -279,6 +305,13 @@ TEST(CoderReassurance, Minimising) {
   EXPECT_EQ(primary(text), Code::reassurance);
   EXPECT_EQ(evidence("At least you still have your car.", Code::reassurance), "At least you");
   EXPECT_TRUE(has("It could be worse.", Code::reassurance));
+}
+
+TEST(CoderReassurance, ArguingSelfBlameAway) {
+  EXPECT_EQ(evidence("Don't beat yourself up about it.", Code::reassurance), "Don't beat yourself");
+  EXPECT_EQ(primary("You shouldn't blame yourself."), Code::reassurance);
+  EXPECT_FALSE(has("You shouldn't blame yourself.", Code::advice));
+  EXPECT_EQ(primary("Don't be so hard on yourself."), Code::reassurance);
 }
 
 TEST(CoderReassurance, NearMiss) {
@@ -522,6 +555,13 @@ TEST(CoderAffirmationSupport, GladAboutTheClientsOwnStep) {
   EXPECT_EQ(rule_of("I am sure you did what you could.", Code::affirmation), "affirmation.confidence");
   // Near miss: gladness about the weather is not about the client.
   EXPECT_FALSE(has("It is great that the rain stopped.", Code::affirmation));
+}
+
+TEST(CoderFiller, EmoticonLettersAreNotWords) {
+  EXPECT_EQ(primary("Thanks! :D"), Code::filler);
+  EXPECT_EQ(primary("Glad to hear it :P"), Code::filler);
+  // A colon before a word is still punctuation, not a face.
+  EXPECT_TRUE(has("One thing:Do you want to talk to someone?", Code::closed_question));
 }
 
 TEST(CoderFiller, ChatLaughterIsFiller) {
