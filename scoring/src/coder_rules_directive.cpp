@@ -149,7 +149,17 @@ constexpr RuleSpec kRules[] = {
      "themselves)? out"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
      "you (will|are going to) (be|feel|get) (fine|okay|ok|alright|better|over it|through this|through it)"},
-    {"reassurance.will_be_fine", R, E, kNegatable, 0.85f, "(it|everything|things) will (be|get) better"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
+     "(it|everything|things|life) will (slowly|eventually|surely|definitely|soon|hopefully|all)? (begin to|"
+     "start to)? (be|get|become) better"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+     "(we|you|we all|you all) (will|are going to) (all)? (make it|get|come out) (through|out of)? (this|it|"
+     "the other side)"},
+    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+     "(it|this|all this|all of this|the pandemic) will (hopefully|soon|eventually|surely|all)? (be over|end|"
+     "pass) (soon)?"},
+    {"reassurance.platitude", R, E, kNegatable, 0.75f,
+     "there is always (a way|hope|a solution|light|a silver lining|tomorrow)"},
     {"reassurance.at_least", R, E, 0, 0.85f,
      "at least (you|it|they|he|she|your|there|we|that|this|nobody|no one|the|now|nothing)"},
     {"reassurance.could_be_worse", R, E, kNegatable, 0.9f,

@@ -314,6 +314,13 @@ TEST(CoderReassurance, ArguingSelfBlameAway) {
   EXPECT_EQ(primary("Don't be so hard on yourself."), Code::reassurance);
 }
 
+TEST(CoderReassurance, PromisingItWillPass) {
+  EXPECT_EQ(primary("Things will eventually get better."), Code::reassurance);
+  EXPECT_EQ(primary("We'll make it through this."), Code::reassurance);
+  EXPECT_EQ(primary("There's always a way."), Code::reassurance);
+  EXPECT_FALSE(has("I can't say it will get better soon.", Code::reassurance));
+}
+
 TEST(CoderReassurance, NearMiss) {
   EXPECT_FALSE(has("I can't promise it will be fine.", Code::reassurance));
   EXPECT_FALSE(has("Try to walk at least twice a week.", Code::reassurance));
