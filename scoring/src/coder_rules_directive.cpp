@@ -33,7 +33,7 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_need_to", A, E, kNegatable | kNotInQuestion, 0.8f,
      "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you (really|just)? (need|"
      "have|got) to"},
-    {"advice.you_need_to", A, E, kNegatable | kReported, 0.7f,
+    {"advice.you_need_to", A, E, kNegatable | kReported | kNotInQuestion, 0.7f,
      "you (really|just)? need (a|some|more) (break|rest|sleep|help|time|support|space|plan)"},
     {"advice.you_must", A, E, kNegatable | kReported, 0.85f,
      "you must (call|go|stop|try|get|talk|take|make|tell|see|find|keep|leave|quit|do|start|ask|seek)"},
@@ -73,6 +73,12 @@ constexpr RuleSpec kRules[] = {
     {"advice.i_suggest", A, E, kNegatable, 0.9f,
      "i (would|will)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
     {"advice.i_suggest", A, E, kNegatable, 0.9f, "my (advice|suggestion|recommendation)"},
+    {"advice.i_suggest", A, E, kNegatable, 0.85f,
+     "(i|we) (would|will)? (like|want) to (strongly)? (suggest|recommend|advise|encourage)"},
+    {"advice.i_suggest", A, E, kNegatable, 0.85f,
+     "we (would|will)? (strongly|really|usually|always)? "
+     "(suggest|recommend|advise|encourage) (that|you|people|patients|clients|everyone)"},
+    {"advice.i_suggest", A, E, 0, 0.8f, "what i (would|will)? (like|want) you to do"},
     {"advice.i_suggest", A, E, kNegatable, 0.75f, "i (would|will)? (want|like) you to @verb"},
     {"advice.if_i_were_you", A, E, 0, 0.9f, "if i (were|was) you"},
     {"advice.if_i_were_you", A, E, 0, 0.85f, "if it (were|was) me"},
@@ -82,9 +88,14 @@ constexpr RuleSpec kRules[] = {
     {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.8f,
      "it (would|might|may|could) be (a)? (good|best|better|wise|helpful|worth|smart|useful) (idea)? (to|"
      "if|for you)"},
+    // "It's important to call" advises; "it's important to you" reflects what the client values.
     {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.75f,
-     "it (is|will be) (a good idea|best|wise|smart|important|a good thing) (to|that you|for you to)"},
+     "it (is|will be) (a good idea|best|wise|smart|important|a good thing) (that you|for you to)"},
+    {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.75f,
+     "it (is|will be) (a good idea|best|wise|smart|important|a good thing) to (really|just|also|try and)? "
+     "@verb"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f, "it (might|may|could|would|will) help (to|if you)"},
+    {"advice.it_would_be_good", A, E, 0, 0.75f, "(might|would|may) not be a bad idea (to|if you)"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.7f, "you (might|may) find it (helpful|useful) to"},
     {"advice.make_sure", A, E, 0, 0.85f, "^ (make|be) sure (you|to|that you)"},
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
@@ -121,6 +132,8 @@ constexpr RuleSpec kRules[] = {
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
      "thought)"},
     {"veto.advice.shouldnt_have_to", A, V, 0, 1.0f, "(should|would) not have to"},
+    // Idioms about the helper's own words: "don't get me wrong", "I don't want to put words in your mouth".
+    {"veto.advice.idiom", A, V, 0, 1.0f, "(do not get me wrong|put words in your mouth|do not quote me)"},
     // A need named for the client ("you need to know it's safe") reflects it.
     {"veto.advice.named_need", A, V, 0, 1.0f,
      "you (really|just)? need to (know|feel|hear|trust|be heard|be sure|be understood|be believed|be "

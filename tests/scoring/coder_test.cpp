@@ -273,6 +273,9 @@ TEST(CoderAdvice, DirectivesAndSuggestions) {
   EXPECT_TRUE(has("You need to make a budget tonight.", Code::advice));
   EXPECT_TRUE(has("I suggest writing it all down.", Code::advice));
   EXPECT_TRUE(has("So just try to rest.", Code::advice));
+  EXPECT_TRUE(has("What I'd like you to do is keep a diary this week.", Code::advice));
+  EXPECT_TRUE(has("We strongly recommend that you finish the course.", Code::advice));
+  EXPECT_TRUE(has("It might not be a bad idea to wait a week.", Code::advice));
 }
 
 TEST(CoderAdvice, AnInstructionIsNotAlsoAReflection) {
@@ -280,6 +283,13 @@ TEST(CoderAdvice, AnInstructionIsNotAlsoAReflection) {
   EXPECT_EQ(c.primary, Code::advice);
   EXPECT_EQ(find(c, Code::simple_reflection), nullptr);
   EXPECT_EQ(find(c, Code::complex_reflection), nullptr);
+}
+
+TEST(CoderAdvice, NearMissIdiomsValuesAndCheckingQuestions) {
+  EXPECT_FALSE(has("Don't get me wrong, I hear how much this matters.", Code::advice));
+  EXPECT_FALSE(has("Because it's important to you.", Code::advice));
+  EXPECT_TRUE(has("It's important to call them back.", Code::advice));
+  EXPECT_FALSE(has("So you need some help with the forms?", Code::advice));
 }
 
 TEST(CoderAdvice, NearMissClosingFormula) {
