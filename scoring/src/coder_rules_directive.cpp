@@ -100,10 +100,11 @@ constexpr RuleSpec kRules[] = {
     {"advice.make_sure", A, E, 0, 0.85f, "^ (make|be) sure (you|to|that you)"},
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
     {"advice.make_sure", A, E, 0, 0.8f, "^ remember to"},
-    {"advice.options", A, E, kNegatable, 0.75f,
+    {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
      "(one|another) (option|thing|idea|possibility|approach|strategy|step) (you could|you can|you might|"
      "would be|might be|could be|is to)"},
-    {"advice.options", A, E, kNegatable, 0.75f, "something you (could|might|can) (try|do)"},
+    {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
+     "something you (could|might|can) (try|do)"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) @verb"},
     {"advice.be_kind", A, E, 0, 0.8f,
      "^ be (more)? (kind|kinder|gentle|gentler|patient|easy|easier|careful|honest|nicer|firm|open|clear) "
@@ -132,6 +133,8 @@ constexpr RuleSpec kRules[] = {
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
      "thought)"},
     {"veto.advice.shouldnt_have_to", A, V, 0, 1.0f, "(should|would) not have to"},
+    // "So you have to be up at five": "so" picks up the client's situation and gives it back.
+    {"veto.advice.so_you_have_to", A, V, 0, 1.0f, "^ so (now)? you (have|have got|got|gotta) to"},
     // Idioms about the helper's own words: "don't get me wrong", "I don't want to put words in your mouth".
     {"veto.advice.idiom", A, V, 0, 1.0f, "(do not get me wrong|put words in your mouth|do not quote me)"},
     // A need named for the client ("you need to know it's safe") reflects it.

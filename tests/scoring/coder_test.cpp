@@ -290,6 +290,9 @@ TEST(CoderAdvice, NearMissIdiomsValuesAndCheckingQuestions) {
   EXPECT_FALSE(has("Because it's important to you.", Code::advice));
   EXPECT_TRUE(has("It's important to call them back.", Code::advice));
   EXPECT_FALSE(has("So you need some help with the forms?", Code::advice));
+  EXPECT_FALSE(has("What's one thing you could try this week?", Code::advice));
+  EXPECT_TRUE(has("So you have to be up at five for the early shift.", Code::simple_reflection));
+  EXPECT_FALSE(has("So you have to be up at five for the early shift.", Code::advice));
 }
 
 TEST(CoderAdvice, NearMissClosingFormula) {
