@@ -330,7 +330,7 @@ constexpr RuleSpec kRules[] = {
     {"safety.are_you_safe", SC, E, N, 0.85f,
      "(you are|you will be|you would be|you be|you feel) safe (where you are|right now|tonight|until|till|"
      "for now)"},
-    {"safety.are_you_safe", SC, E, N, 0.85f, "(are|r)? u safe"},
+    {"safety.are_you_safe", SC, E, N, 0.85f, "^ (are)? you safe"},
     {"safety.are_you_safe", SC, E, N, 0.8f, "(use|using) alone"},
     {"safety.self_harm", SC, E, N | kVetoAdvice, 0.85f,
      "(planning|going|want|wanting|thinking|tempted) to (overdose|od)"},

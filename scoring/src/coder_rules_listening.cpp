@@ -25,6 +25,9 @@ constexpr std::uint16_t N = kNegatable;
 
 constexpr RuleSpec kRules[] = {
     // Invitations to elaborate are open questions even without a question mark.
+    // Chat greetings often drop the question mark: "hey, how are you doing".
+    {"question.open.how_are_you", OQ, E, 0, 0.8f,
+     "how are you (doing|feeling|holding up|coping|getting on|today|tonight)"},
     {"question.open.tell_me", OQ, E, kVetoAdvice, 0.9f,
      "^ (can|could|would|will)? you? tell (me|us) (more|a little|a bit|about|what|how|why|when|where|who|"
      "something|anything)"},
@@ -503,6 +506,12 @@ constexpr RuleSpec kRules[] = {
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
      "(thank you|thanks) (so|very)? much? for (coming|being|your|talking|today|that|having|meeting|the|"
      "letting) *4"},
+    // Thanks opening a sentence ("Thank you for coming in", "Thanks, you too") is courtesy, whatever follows.
+    {"filler.thanks", FI, E, 0, 0.75f,
+     "^ (thank you|thanks|thank u|many thanks) (so|very)? (much)? (for|again|and|you too|too|as well)"},
+    {"filler.courtesy", FI, E, 0, 0.75f,
+     "^ (lol|haha|aw|aww|oh)? (good|nice|great|lovely) (talking|chatting|speaking) (to|with) you (too)?"},
+    {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(you too|you as well|same to you|and you)"},
     {"filler.praise", FI, E, 0, 0.7f,
      "^ (that is|that was|that sounds|sounds|it is|this is|how|it looks|that looks) (so|really|very|just|"
      "pretty|quite)? (fantastic|excellent|wonderful|great|good|awesome|amazing|neat|terrific|brilliant|"

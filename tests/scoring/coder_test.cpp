@@ -584,6 +584,19 @@ TEST(CoderFiller, EmoticonLettersAreNotWords) {
   EXPECT_TRUE(has("One thing:Do you want to talk to someone?", Code::closed_question));
 }
 
+TEST(CoderFiller, ThanksAndReturnedCourtesyAreNotReflections) {
+  for (const char* text :
+       {"Thank you for coming in today.", "Thanks, you too!", "Good talking to you too."}) {
+    EXPECT_EQ(primary(text), Code::filler) << text;
+    EXPECT_FALSE(has(text, Code::simple_reflection)) << text;
+  }
+}
+
+TEST(CoderQuestions, ChatSpellingAndMissingQuestionMark) {
+  EXPECT_EQ(primary("hey there, how are you doing"), Code::open_question);
+  EXPECT_EQ(evidence("have u tried the gym", Code::advice), "have u tried");
+}
+
 TEST(CoderFiller, ChatLaughterIsFiller) {
   EXPECT_EQ(primary("haha", {"The cat sat on my keyboard again."}), Code::filler);
   // Near miss: laughter before a question keeps the question.
