@@ -537,6 +537,9 @@ constexpr RuleSpec kRules[] = {
      "^ (have|enjoy) (a|an|the)? (good|great|nice|lovely|wonderful|amazing|blessed|happy|safe|fun|"
      "fantastic|merry|awesome|beautiful|relaxing|peaceful|restful) (rest|day|night|evening|week|weekend|"
      "time|holiday|holidays|one|christmas|new year|sleep|afternoon|morning)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "(merry|happy) (christmas|holidays|new year|birthday|thanksgiving|easter|hanukkah|diwali|eid|weekend)"},
+    {"filler.closing", FI, E, kVetoAdvice | kWholeSentence, 0.75f, "(have fun|fingers crossed|enjoy)"},
     {"filler.sympathy", FI, E, 0, 0.7f,
      "i am (so|really|very|truly|just)? sorry (to hear|that|about|for|you are|you have|this|it|you went|"
      "you had)"},

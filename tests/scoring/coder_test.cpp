@@ -592,6 +592,19 @@ TEST(CoderFiller, ThanksAndReturnedCourtesyAreNotReflections) {
   }
 }
 
+TEST(CoderFiller, SeasonalClosingsAreNotFragments) {
+  EXPECT_EQ(primary("Good luck. Merry Christmas!"), Code::filler);
+  EXPECT_EQ(primary("Have fun!"), Code::filler);
+  EXPECT_FALSE(has("Have fun!", Code::advice));
+}
+
+TEST(CoderReflections, AShortPredictionIsNotAFragmentGivenBack) {
+  const std::vector<std::string> context{"I start college in the autumn and I'm scared I won't fit in."};
+  EXPECT_FALSE(has("College will help.", Code::simple_reflection, context));
+  EXPECT_TRUE(has("Scared of not fitting in.", Code::simple_reflection, context) ||
+              has("Scared of not fitting in.", Code::complex_reflection, context));
+}
+
 TEST(CoderQuestions, ChatSpellingAndMissingQuestionMark) {
   EXPECT_EQ(primary("hey there, how are you doing"), Code::open_question);
   EXPECT_EQ(evidence("have u tried the gym", Code::advice), "have u tried");
