@@ -57,6 +57,16 @@ constexpr RuleSpec kRules[] = {
     {"advice.have_you_tried", A, E, kNegatable, 0.8f, "have you (ever)? (thought|looked) (about|into|of)"},
     {"advice.could_you_try", A, E, kNegatable, 0.8f, "(could|can|would|will) you (maybe|perhaps|just)? try"},
     {"advice.could_you_try", A, E, kNegatable, 0.7f, "(could|would) you consider"},
+    // A plan offered as a question: "Would it help to...?", "Do you think a tutor would be worth it?"
+    {"advice.would_it_help", A, E, 0, 0.75f,
+     "^ (would|could|might) it (really|maybe)? (help|be (helpful|useful|worth it|worth|possible|a good idea|"
+     "easier|better)) (to|if you|for you to)"},
+    {"advice.would_it_help", A, E, 0, 0.7f,
+     "^ do you think *4 (would|might|could) (really|maybe)? (help|be (helpful|useful|beneficial|worth|a good "
+     "idea|good for you))"},
+    {"advice.could_you_try", A, E, 0, 0.7f,
+     "^ (could|can) you (ask|call|contact|reach out to|look for|look into|apply|join|sign up|email|text|"
+     "message|phone)"},
     {"advice.could_you_try", A, E, kNegatable, 0.75f, "(could|can) you (maybe|perhaps|possibly) @verb"},
     // At the clause head: "information that might help you" is a relative clause.
     {"advice.might_help", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.6f,

@@ -349,6 +349,10 @@ constexpr RuleSpec kRules[] = {
     {"permission.is_it_ok", PE, E, 0, 0.9f,
      "(would|will|is) it (be)? (ok|okay|alright|all right|fine|cool) (with you)? (if (i|we)|for me to|to)"},
     {"permission.is_it_ok", PE, E, 0, 0.9f, "(do|would) you mind if (i|we)"},
+    // The helper offering something of their own: "Would it be helpful to give you some information?"
+    {"permission.is_it_ok", PE, E, kVetoAdvice, 0.85f,
+     "(would|will|is) it (be)? (helpful|useful) (if (i|we)|for me to|to) (give|share|tell|offer|show|go "
+     "over|talk about)"},
     {"permission.can_i", PE, E, 0, 0.85f,
      "^ (can|could|may|might) i (just)? (share|offer|tell|give|suggest|ask|mention|add|make|say|read|"
      "talk|show|run|check|bring|point|throw|pass|provide|explain|describe|go over|jump in|offer)"},

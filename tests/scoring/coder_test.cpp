@@ -301,6 +301,14 @@ TEST(CoderAdvice, NearMissClosingFormula) {
   EXPECT_EQ(primary("Goodnight!"), Code::filler);
 }
 
+TEST(CoderAdvice, PlanOfferedAsAQuestion) {
+  EXPECT_EQ(primary("Would it help to write it all down?"), Code::advice);
+  EXPECT_EQ(primary("Do you think a tutor would be worth it?"), Code::advice);
+  EXPECT_EQ(primary("Could you ask your sister for help?"), Code::advice);
+  EXPECT_EQ(primary("Do you think it would be hard?"), Code::closed_question);
+  EXPECT_EQ(primary("Would it be helpful to give you some information about that?"), Code::seek_permission);
+}
+
 TEST(CoderAdvice, NearMissReportedOrNegated) {
   EXPECT_FALSE(has("You feel like you should have done more.", Code::advice));
   EXPECT_FALSE(has("I'm not going to tell you what to do.", Code::advice));
