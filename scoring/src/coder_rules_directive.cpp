@@ -92,6 +92,12 @@ constexpr RuleSpec kRules[] = {
     {"advice.i_suggest", A, E, kNegatable, 0.75f, "i (would|will)? (want|like) you to @verb"},
     {"advice.if_i_were_you", A, E, 0, 0.9f, "if i (were|was) you"},
     {"advice.if_i_were_you", A, E, 0, 0.85f, "if it (were|was) me"},
+    {"advice.if_i_were_you", A, E, 0, 0.85f, "if i (were|was) in your (situation|position|shoes|place)"},
+    // "I would just move on": what the helper would do, offered as the client's plan.
+    {"advice.if_i_were_you", A, E, kNegatable | kNotInQuestion | kNotSubordinate, 0.75f,
+     "^ i would (probably|just|definitely|personally|honestly|really|also|still|then)? (try|go to|"
+     "go for|work on|seek|move on|start|look into|look for|talk to|call|ask|get|focus on|consider|reach "
+     "out|stay away|leave|quit|say go for it|recommend)"},
     {"advice.if_i_were_you", A, E, 0, 0.85f, "in your (shoes|position|place) i (would|will)"},
     {"advice.best_thing", A, E, kNegatable, 0.8f,
      "the best (thing|option|way|move|idea|bet|plan) *4 (is|would|might|could)"},

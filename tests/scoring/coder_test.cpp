@@ -276,6 +276,9 @@ TEST(CoderAdvice, DirectivesAndSuggestions) {
   EXPECT_TRUE(has("What I'd like you to do is keep a diary this week.", Code::advice));
   EXPECT_TRUE(has("We strongly recommend that you finish the course.", Code::advice));
   EXPECT_TRUE(has("It might not be a bad idea to wait a week.", Code::advice));
+  EXPECT_EQ(evidence("Honestly, I would just move on.", Code::advice), "I would just move on");
+  EXPECT_FALSE(has("I would like to hear more about that.", Code::advice));
+  EXPECT_FALSE(has("I go to the gym on Mondays.", Code::advice));
 }
 
 TEST(CoderAdvice, AnInstructionIsNotAlsoAReflection) {
