@@ -180,11 +180,7 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
   }
   if (sc_.client.empty()) return {};
   // "College will help." reuses the client's word to predict, not to give their words back.
-  bool predicts = false;
-  for (std::uint32_t i = s.first; i < s.last && !predicts; ++i) {
-    predicts = rs_.lexicon().is(t.tokens[i].id, detail::kModal);
-  }
-  if (predicts && !detail::has_second_person(rs_, t, s)) return {};
+  if (detail::has_modal(rs_, t, s) && !detail::has_second_person(rs_, t, s)) return {};
   std::uint32_t n = 0;
   const double overlap = detail::client_overlap(t, s.first, s.last, sc_.client, n);
   if (overlap >= kEchoOverlap && n >= 2) {

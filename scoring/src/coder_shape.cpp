@@ -237,6 +237,13 @@ bool has_proposal_word(const RuleSet& rs, const TokenizedText& t, const Sentence
   return false;
 }
 
+bool has_modal(const RuleSet& rs, const TokenizedText& t, const Sentence& s) {
+  for (std::uint32_t i = s.first; i < s.last; ++i) {
+    if (rs.lexicon().is(t.tokens[i].id, kModal)) return true;
+  }
+  return false;
+}
+
 bool has_second_person(const RuleSet& rs, const TokenizedText& t, const Sentence& s) {
   for (std::uint32_t i = s.first; i < s.last; ++i) {
     if (rs.lexicon().is(t.tokens[i].id, kSecondPerson)) return true;

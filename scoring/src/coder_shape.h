@@ -50,6 +50,8 @@ bool has_first_person(const RuleSet& rs, const TokenizedText& t, const Sentence&
 // "I", "me", "my": the helper's own stance or story (not "we").
 bool has_speaker_self(const RuleSet& rs, const TokenizedText& t, const Sentence& s);
 bool has_second_person(const RuleSet& rs, const TokenizedText& t, const Sentence& s);
+// "will", "can", "should": the sentence claims or proposes rather than gives words back.
+bool has_modal(const RuleSet& rs, const TokenizedText& t, const Sentence& s);
 // Words of proposing or generalising ("can", "will", "help", "people") anywhere in [from, s.last).
 bool has_proposal_word(const RuleSet& rs, const TokenizedText& t, const Sentence& s, std::uint32_t from);
 
