@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "attune/window/palette.h"
+#include "pixels.h"
 #include "run_attune.h"
 
 namespace attune::e2e {
@@ -33,42 +34,6 @@ std::string line_with(const std::string& text, const std::string& needle) {
   auto start = text.rfind('\n', at);
   start = start == std::string::npos ? 0 : start + 1;
   return text.substr(start, text.find('\n', at) - start);
-}
-
-bool same(sf::Color a, sf::Color b) {
-  return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-bool dark(sf::Color c) {
-  return c.r + c.g + c.b < 3 * 110;
-}
-
-struct Region {
-  unsigned left = ~0u, top = ~0u, right = 0, bottom = 0;
-  std::size_t pixels = 0;
-};
-
-Region region_of(const sf::Image& image, sf::Color colour) {
-  Region r;
-  for (unsigned y = 0; y < image.getSize().y; ++y) {
-    for (unsigned x = 0; x < image.getSize().x; ++x) {
-      if (!same(image.getPixel(x, y), colour)) continue;
-      r.left = std::min(r.left, x);
-      r.top = std::min(r.top, y);
-      r.right = std::max(r.right, x);
-      r.bottom = std::max(r.bottom, y);
-      ++r.pixels;
-    }
-  }
-  return r;
-}
-
-std::size_t dark_pixels_in(const sf::Image& image, const Region& r) {
-  std::size_t count = 0;
-  for (unsigned y = r.top; y <= r.bottom && y < image.getSize().y; ++y) {
-    for (unsigned x = r.left; x <= r.right && x < image.getSize().x; ++x) count += dark(image.getPixel(x, y));
-  }
-  return count;
 }
 
 class Window : public ::testing::Test {

@@ -219,6 +219,7 @@ int run_play(const PlayOptions& options) {
       std::cerr << "attune play: cannot open the window: " << error << "\n";
       return kUsageOrIo;
     }
+    for (const auto& notice : player->notices()) std::cerr << "attune play: " << notice << "\n";
     // An unfinished session of this scenario (a crash, a kill): offer to continue it.
     if (!session && !script) {
       std::vector<sim::UnfinishedSession> mine;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "attune/simulator/journal.h"
 #include "attune/simulator/players.h"
 #include "attune/window/palette.h"
+#include "avatar.h"
 #include "font.h"
 
 namespace attune::window {
@@ -51,12 +53,8 @@ std::optional<std::string> App::open() {
   if (!fonts_.regular.loadFromFile(files->regular) || !fonts_.bold.loadFromFile(files->bold))
     return "cannot load the font " + files->regular;
   settings_ = load_settings(options_.settings_path);
-  if (!scenario_->client.avatar.empty()) {
-    std::filesystem::path picture = std::filesystem::path(options_.runtime_home) / "assets" / "avatars" /
-                                    std::filesystem::path(scenario_->client.avatar).filename();
-    has_avatar_ = avatar_.loadFromFile(picture.string());
-    avatar_.setSmooth(true);
-  }
+  if (auto notice = load_avatar(options_.runtime_home, scenario_->client.avatar, avatar_, has_avatar_))
+    notices_.push_back(*notice);
   resources_ = sim::load_crisis_resources(options_.runtime_home);
   sf::ContextSettings context;
   context.antialiasingLevel = 0;
@@ -77,6 +75,7 @@ double App::now() const {
 
 void App::frame() {
   double start = real_ms();
+  std::clock_t cpu_start = std::clock();
   sf::Event event;
   while (window_.pollEvent(event)) handle(event);
   if (scripted_) drive_script();
@@ -88,7 +87,7 @@ void App::frame() {
     draw();
     window_.display();
     double end = real_ms();
-    stats_.add_frame(end - start);
+    stats_.add_frame(end - start, 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
     if (enter_pressed_at_) {
       stats_.add_reply(end - *enter_pressed_at_);
       enter_pressed_at_.reset();

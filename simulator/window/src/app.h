@@ -3,17 +3,20 @@
 #pragma once
 
 #include <SFML/Graphics.hpp>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "attune/simulator/debrief.h"
 #include "attune/window/window_player.h"
 #include "conversation_view.h"
 #include "debrief_view.h"
+#include "draw_list.h"
 #include "event_script.h"
 #include "frame_stats.h"
 #include "settings.h"
@@ -27,6 +30,8 @@ class App {
   App(const sim::Scenario& scenario, const WindowOptions& options);
   // Loads fonts and opens the window; an error message when it cannot.
   std::optional<std::string> open();
+  // What the trainee should know that does not stop the window (an avatar that cannot be shown).
+  const std::vector<std::string>& notices() const { return notices_; }
 
   std::optional<std::size_t> offer_resume(const std::vector<sim::UnfinishedSession>& sessions);
   WindowPlay play(std::unique_ptr<sim::Session> session, std::unique_ptr<sim::SessionRecorder> recorder,
@@ -102,12 +107,12 @@ class App {
   float input_height() const;
   void draw_header();
   void draw_input(float top);
-  // What stays put below the conversation (panel, box outline, buttons, hints), drawn into
-  // input_cache_ when it changes; the frame adds the typed text, caret and silence ring.
-  void draw_input_chrome(sf::RenderTarget& target, float top, float progress);
+  // What stays put below the conversation (panel, box outline, buttons, hints), recorded into
+  // input_layer_ when it changes; the frame adds the typed text, caret and silence ring.
+  void draw_input_chrome(DrawList& target, float top, float progress);
   void draw_caret(sf::FloatRect box);
-  void draw_silence_ring(sf::RenderTarget& target, sf::Vector2f centre, float radius, float progress,
-                         bool track_too);
+  sf::CircleShape silence_track(sf::Vector2f centre, float radius) const;
+  sf::VertexArray silence_arc(sf::Vector2f centre, float radius, float progress) const;
   void draw_intro();
   void draw_rating();
   void draw_dialog();
@@ -123,6 +128,7 @@ class App {
   Fonts fonts_;
   sf::Texture avatar_;
   bool has_avatar_ = false;
+  std::vector<std::string> notices_;
   std::vector<sim::CrisisResource> resources_;
   sf::Clock real_;
   FrameStats stats_;
@@ -144,15 +150,18 @@ class App {
   TextBoxModel box_;
   TextBlock box_block_;
   bool box_changed_ = true;
+  std::uint64_t box_version_ = 0;  // counts the box's edits, so the caret is measured once per edit
+  std::tuple<std::uint64_t, float, float> caret_for_{~std::uint64_t{0}, 0.f, 0.f};  // version, width, scale
+  sf::Vector2f caret_at_;  // from the text's top left
   std::optional<double> first_key_at_;
   double line_ready_at_ = 0;
   std::vector<Target> choice_targets_;
   std::optional<int> hovered_choice_;
   TextBlock header_block_;
   std::string header_mood_;
-  sf::RenderTexture header_cache_;
+  DrawList header_layer_;
   std::string header_key_;
-  sf::RenderTexture input_cache_;
+  DrawList input_layer_;
   std::string input_key_;
 
   std::map<std::string, int> ratings_;

@@ -4,7 +4,9 @@
 
 #include "app.h"
 #include "attune/window/palette.h"
+#include "draw_list.h"
 #include "mood_face.h"
+#include "rounded_rect.h"
 
 namespace attune::window {
 namespace {
@@ -13,7 +15,9 @@ constexpr float kMargin = 28;
 
 const char* kRatingWords[] = {"not yet", "developing", "competent", "proficient"};
 
-void panel(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Color outline, float radius) {
+// Into the window or into a DrawList recorded for later frames.
+template <typename Target>
+void panel(Target& target, sf::FloatRect rect, sf::Color fill, sf::Color outline, float radius) {
   auto shape = rounded_rect({rect.width, rect.height}, radius, fill);
   shape.setPosition(rect.left, rect.top);
   if (outline.a > 0) {
@@ -28,6 +32,7 @@ void panel(sf::RenderTarget& target, sf::FloatRect rect, sf::Color fill, sf::Col
 sf::Text App::label(const std::string& text, float size, sf::Color colour, bool bold) const {
   sf::Text t(from_utf8(text), bold ? fonts_.bold : fonts_.regular, scaled(size, scale()));
   t.setFillColor(colour);
+  sharpen(t);
   return t;
 }
 
@@ -56,10 +61,8 @@ float App::input_height() const {
 }
 
 void App::draw() {
-  // The conversation screen covers every pixel with opaque quads; clearing first would cost a
-  // full-screen fill in software rendering.
-  bool covered = screen_ == Screen::conversation && session_ && convo_.settled_at() <= now();
-  if (!covered) window_.clear(palette::kBackground);
+  // A clear is the cheapest fill there is in software rendering: the conversation's background.
+  window_.clear(palette::kBackground);
   if (screen_ == Screen::intro && session_) {
     draw_header();
     draw_intro();
@@ -70,6 +73,7 @@ void App::draw() {
       if (box_changed_) {
         box_block_.set({para(to_utf8(from_utf32(box_.text())), 17, palette::kText)});
         box_changed_ = false;
+        ++box_version_;
       }
       box_block_.layout(fonts_, size().x - 2 * kMargin - 40 * scale(), scale());
       float input = input_height();
@@ -95,40 +99,40 @@ void App::draw() {
 void App::draw_header() {
   const float s = scale();
   const float h = header_height();
-  // The header changes only with the mood, the width and the text scale: drawn once into a
-  // texture, then one quad a frame.
-  std::string key = header_mood_ + "/" + std::to_string(size().x) + "/" + std::to_string(s);
-  if (key != header_key_ ||
-      header_cache_.getSize() != sf::Vector2u(window_.getSize().x, static_cast<unsigned>(h))) {
+  // The header changes only with the mood, the width and the text scale: recorded then, and
+  // drawn from the record every frame.
+  std::string key = header_mood_ + "/" + std::to_string(size().x) + "/" + std::to_string(s) + "/" +
+                    std::to_string(h) + "/" + std::string(sim::session_mode_name(session_->mode()));
+  if (key != header_key_) {
     header_key_ = key;
-    if (!header_cache_.create(window_.getSize().x, static_cast<unsigned>(h))) return;
-    sf::RenderTexture& target = header_cache_;
-    target.clear(palette::kPanel);
+    DrawList& target = header_layer_;
+    target.clear();
+    sf::RectangleShape back({size().x, h});
+    back.setFillColor(palette::kPanel);
+    target.draw(back, sf::BlendNone);
     sf::RectangleShape rule({size().x, 1});
     rule.setPosition(0, h - 1);
     rule.setFillColor(palette::kRule);
-    target.draw(rule);
+    target.draw(rule, sf::BlendNone);
     const sim::Node& node = session_->current();
     float radius = 34 * s;
     draw_mood_face(target, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
     float text_x = kMargin + 2 * radius + 20 * s;
-    header_block_.draw(target, {text_x, std::round((h - header_block_.height()) / 2)});
+    target.draw(header_block_, {text_x, std::round((h - header_block_.height()) / 2)});
     sf::Text mode =
         label(session_->mode() == sim::SessionMode::practice ? "Practice session" : "Exam session", 14,
               palette::kText, true);
-    mode.setPosition(size().x - kMargin - mode.getLocalBounds().width, 26 * s);
+    mode.setPosition(std::round(size().x - kMargin - mode.getLocalBounds().width), std::round(26 * s));
     target.draw(mode);
     sf::Text keys = label("Ctrl+=  Ctrl+\u2212  text size", 13, palette::kMuted);
-    keys.setPosition(size().x - kMargin - keys.getLocalBounds().width, 50 * s);
+    keys.setPosition(std::round(size().x - kMargin - keys.getLocalBounds().width), std::round(50 * s));
     target.draw(keys);
-    target.display();
   }
-  window_.draw(sf::Sprite(header_cache_.getTexture()), sf::BlendNone);
+  header_layer_.draw_into(window_);
 }
 
 void App::draw_input(float top) {
   const float s = scale();
-  const float height = size().y - top;
   double into = session_->ended() ? 0.0 : now() - line_ready_at_;
   int space = session_->ended() ? 0 : session_->current().space_ms;
   float progress = space > 0 ? static_cast<float>(std::clamp(into / space, 0.0, 1.0)) : 1.f;
@@ -139,24 +143,12 @@ void App::draw_input(float top) {
                     (session_->ended() ? std::string("\n(end)") : session_->current().id) + "/" +
                     std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(box_.empty()) + "/" +
                     std::to_string(progress < 1);
-  auto width = window_.getSize().x;
-  auto rows = static_cast<unsigned>(std::ceil(height));
-  if (key != input_key_ || input_cache_.getSize() != sf::Vector2u(width, rows)) {
+  if (key != input_key_) {
     input_key_ = key;
-    if ((input_cache_.getSize() != sf::Vector2u(width, rows) && !input_cache_.create(width, rows))) {
-      input_key_.clear();
-      draw_input_chrome(window_, top, progress);
-    } else {
-      input_cache_.setView(sf::View(sf::FloatRect(0, top, size().x, static_cast<float>(rows))));
-      draw_input_chrome(input_cache_, top, progress);
-      input_cache_.display();
-    }
+    input_layer_.clear();
+    draw_input_chrome(input_layer_, top, progress);
   }
-  if (!input_key_.empty()) {
-    sf::Sprite chrome(input_cache_.getTexture());
-    chrome.setPosition(0, top);
-    window_.draw(chrome, sf::BlendNone);
-  }
+  input_layer_.draw_into(window_);
   if (session_->ended()) return;
   const sim::Node& node = session_->current();
   float y = top + 18 * s;
@@ -171,10 +163,10 @@ void App::draw_input(float top) {
   }
   // A full ring is part of the chrome; only a filling one is drawn each frame.
   if (progress > 0 && progress < 1)
-    draw_silence_ring(window_, {kMargin + 10 * s, y + 14 * s}, 9 * s, progress, false);
+    window_.draw(silence_arc({kMargin + 10 * s, y + 14 * s}, 9 * s, progress));
 }
 
-void App::draw_input_chrome(sf::RenderTarget& target, float top, float progress) {
+void App::draw_input_chrome(DrawList& target, float top, float progress) {
   const float s = scale();
   sf::RectangleShape area({size().x, size().y - top});
   area.setPosition(0, top);
@@ -183,7 +175,7 @@ void App::draw_input_chrome(sf::RenderTarget& target, float top, float progress)
   sf::RectangleShape rule({size().x, 1});
   rule.setPosition(0, top);
   rule.setFillColor(palette::kRule);
-  target.draw(rule);
+  target.draw(rule, sf::BlendNone);
   choice_targets_.clear();
   float y = top + 18 * s;
   if (session_->ended()) {
@@ -233,7 +225,9 @@ void App::draw_input_chrome(sf::RenderTarget& target, float top, float progress)
     hint = progress < 1 ? "Giving " + name + " space" : "Space held";
     keys = "Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu";
   }
-  draw_silence_ring(target, {kMargin + 10 * s, y + 14 * s}, 9 * s, progress < 1 ? 0.f : 1.f, true);
+  sf::Vector2f ring_centre(kMargin + 10 * s, y + 14 * s);
+  target.draw(silence_track(ring_centre, 9 * s));
+  if (progress >= 1) target.draw(silence_arc(ring_centre, 9 * s, 1.f));
   sf::Text hint_text = label(hint, 13, palette::kMuted);
   hint_text.setPosition(kMargin + 28 * s, y + 5 * s);
   target.draw(hint_text);
@@ -244,39 +238,41 @@ void App::draw_input_chrome(sf::RenderTarget& target, float top, float progress)
 
 void App::draw_caret(sf::FloatRect box) {
   const float s = scale();
-  sf::Vector2f at(box.left + 20 * s, box.top + 12 * s);
-  // The caret: found by wrapping the text as the block did, then measuring within its line.
-  sf::String text = from_utf32(box_.text());
   unsigned size_px = scaled(17, s);
-  auto lines = wrap_text(text, fonts_.regular, size_px, box.width - 40 * s);
   float line_h = std::round(fonts_.regular.getLineSpacing(size_px) * 1.12f);
-  std::size_t line = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (box_.caret() >= lines[i].begin) line = i;
+  // Where the caret stands changes only with the text or the caret (box_version_) and the box's
+  // width: measured then, by wrapping the text as the block did and measuring within its line.
+  if (caret_for_ != std::tuple(box_version_, box.width, s)) {
+    caret_for_ = std::tuple(box_version_, box.width, s);
+    sf::String text = from_utf32(box_.text());
+    auto lines = wrap_text(text, fonts_.regular, size_px, box.width - 40 * s);
+    std::size_t line = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (box_.caret() >= lines[i].begin) line = i;
+    }
+    sf::Text measure(text.substring(lines[line].begin, lines[line].end - lines[line].begin), fonts_.regular,
+                     size_px);
+    std::size_t column = std::min(box_.caret() - lines[line].begin, lines[line].end - lines[line].begin);
+    caret_at_ = {measure.findCharacterPos(column).x, static_cast<float>(line) * line_h};
   }
-  sf::Text measure(text.substring(lines[line].begin, lines[line].end - lines[line].begin), fonts_.regular,
-                   size_px);
-  std::size_t column = std::min(box_.caret() - lines[line].begin, lines[line].end - lines[line].begin);
-  float x = measure.findCharacterPos(column).x;
   sf::RectangleShape caret({2, line_h - 2 * s});
-  caret.setPosition(std::round(at.x + x), at.y + static_cast<float>(line) * line_h + 3 * s);
+  caret.setPosition(std::round(box.left + 20 * s + caret_at_.x), box.top + 12 * s + caret_at_.y + 3 * s);
   caret.setFillColor(palette::kText);
-  window_.draw(caret);
+  window_.draw(caret, sf::BlendNone);
 }
 
-void App::draw_silence_ring(sf::RenderTarget& target, sf::Vector2f centre, float radius, float progress,
-                            bool track_too) {
-  if (track_too) {
-    sf::CircleShape track(radius, 40);
-    track.setOrigin(radius, radius);
-    track.setPosition(centre);
-    track.setFillColor(sf::Color::Transparent);
-    track.setOutlineThickness(-3 * scale());
-    track.setOutlineColor(palette::kBarTrack);
-    target.draw(track);
-  }
-  if (progress <= 0) return;
-  // The filled part of the ring, clockwise from the top, over the track in the chrome.
+sf::CircleShape App::silence_track(sf::Vector2f centre, float radius) const {
+  sf::CircleShape track(radius, 40);
+  track.setOrigin(radius, radius);
+  track.setPosition(centre);
+  track.setFillColor(sf::Color::Transparent);
+  track.setOutlineThickness(-3 * scale());
+  track.setOutlineColor(palette::kBarTrack);
+  return track;
+}
+
+// The filled part of the ring, clockwise from the top, drawn over the track.
+sf::VertexArray App::silence_arc(sf::Vector2f centre, float radius, float progress) const {
   constexpr int kSegments = 48;
   int segments = std::max(1, static_cast<int>(std::ceil(progress * kSegments)));
   sf::VertexArray arc(sf::TriangleStrip);
@@ -288,7 +284,7 @@ void App::draw_silence_ring(sf::RenderTarget& target, sf::Vector2f centre, float
     arc.append(sf::Vertex(centre + dir * radius, palette::kBar));
     arc.append(sf::Vertex(centre + dir * inner, palette::kBar));
   }
-  target.draw(arc);
+  return arc;
 }
 
 void App::draw_intro() {

@@ -32,7 +32,6 @@ void ConversationView::add(MessageKind kind, std::vector<Paragraph> paragraphs, 
 void ConversationView::clear() {
   messages_.clear();
   placed_ = 0;
-  invalidate_tiles();
   content_height_ = 0;
   scroll_ = 0;
   follow_ = true;
@@ -56,7 +55,7 @@ void ConversationView::place(Message& m, float scale) {
   float top = content_height_ + (content_height_ == 0 ? kGap * scale : 0);
   m.box = {x, top, width, height};
   if (m.kind == MessageKind::note) {
-    m.background = sf::ConvexShape(0);
+    m.background = RoundedRect();
   } else {
     sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
                      : m.kind == MessageKind::trainee ? palette::kTraineeBubble
@@ -83,7 +82,6 @@ void ConversationView::layout(const Fonts& fonts, sf::FloatRect area, float scal
   if (reflow) {
     content_height_ = 0;
     placed_ = 0;
-    invalidate_tiles();
   }
   for (; placed_ < messages_.size(); ++placed_) place(*messages_[placed_], scale);
   if (was_at_end) scroll_ = max_scroll();
@@ -100,11 +98,10 @@ void ConversationView::to_end() {
   follow_ = true;
 }
 
-void ConversationView::draw_messages(sf::RenderTarget& target, std::size_t from, std::size_t to, float top,
-                                     float bottom, double now) {
+void ConversationView::draw_messages(sf::RenderTarget& target, float top, float bottom, double now) {
   // Messages are in content order: skip to the first visible one, stop after the last.
-  auto end = messages_.begin() + static_cast<std::ptrdiff_t>(to);
-  auto first = std::partition_point(messages_.begin() + static_cast<std::ptrdiff_t>(from), end,
+  auto end = messages_.begin() + static_cast<std::ptrdiff_t>(placed_);
+  auto first = std::partition_point(messages_.begin(), end,
                                     [&](const auto& m) { return m->box.top + m->box.height < top; });
   for (auto it = first; it != end; ++it) {
     Message& m = **it;
@@ -112,7 +109,7 @@ void ConversationView::draw_messages(sf::RenderTarget& target, std::size_t from,
     double age = now - m.appear_at;
     auto alpha = static_cast<sf::Uint8>(std::clamp(age / kAppearMs, 0.0, 1.0) * 255);
     m.block.set_alpha(alpha);
-    if (m.background.getPointCount() > 0) {
+    if (!m.background.empty()) {
       sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
                        : m.kind == MessageKind::trainee ? palette::kTraineeBubble
                                                         : palette::kCoachCard;
@@ -130,100 +127,20 @@ void ConversationView::draw_messages(sf::RenderTarget& target, std::size_t from,
   }
 }
 
-void ConversationView::invalidate_tiles() {
-  for (auto& t : tiles_) t->index = -1;
-}
-
-// The tile at `index`, brought up to date with the settled messages: drawn whole when it is new
-// (at most once a frame unless it is on screen), else only the messages settled since.
-ConversationView::Tile* ConversationView::tile(int index, std::size_t settled, double now, bool& rendered) {
-  auto width = static_cast<float>(tile_width_);
-  float top = static_cast<float>(index * kTileHeight);
-  float bottom = top + static_cast<float>(kTileHeight);
-  for (auto& t : tiles_) {
-    if (t->index != index) continue;
-    t->used = frame_;
-    if (t->messages < settled) {
-      draw_messages(t->texture, t->messages, settled, top, bottom, now);
-      t->texture.display();
-      t->messages = settled;
-    }
-    return t.get();
-  }
-  if (rendered) return nullptr;
-  Tile* slot = nullptr;
-  if (tiles_.size() < kMaxTiles) {
-    tiles_.push_back(std::make_unique<Tile>());
-    slot = tiles_.back().get();
-  } else {
-    // The least recently used tile that is not on screen this frame.
-    for (auto& t : tiles_) {
-      if (t->used != frame_ && (slot == nullptr || t->index == -1 || t->used < slot->used)) slot = t.get();
-    }
-    if (slot == nullptr) return nullptr;
-  }
-  if (slot->texture.getSize() != sf::Vector2u(tile_width_, kTileHeight) &&
-      !slot->texture.create(tile_width_, kTileHeight)) {
-    tiles_ok_ = false;
-    slot->index = -1;
-    return nullptr;
-  }
-  rendered = true;
-  slot->index = index;
-  slot->used = frame_;
-  slot->texture.setView(sf::View(sf::FloatRect(0, top, width, static_cast<float>(kTileHeight))));
-  slot->texture.clear(palette::kBackground);
-  draw_messages(slot->texture, 0, settled, top, bottom, now);
-  slot->texture.display();
-  slot->messages = settled;
-  return slot;
-}
-
 bool ConversationView::draw(sf::RenderTarget& target, double now) {
-  ++frame_;
   // The settled messages (all but those still fading in, which are the newest).
   std::size_t settled = placed_;
   while (settled > 0 && messages_[settled - 1]->appear_at + kAppearMs > now) --settled;
-  auto width = static_cast<unsigned>(area_.width);
-  auto height = static_cast<int>(std::ceil(area_.height));
-  if (width == 0 || height == 0) return settled < placed_;
-  if (width != tile_width_) {
-    tile_width_ = width;
-    invalidate_tiles();
-  }
-  int scroll = static_cast<int>(std::round(scroll_));
-  int first = scroll / kTileHeight;
-  int last = (scroll + height - 1) / kTileHeight;
-  bool drawn_all = tiles_ok_;
-  bool rendered = false;
-  for (int index = first; index <= last && tiles_ok_; ++index) {
-    bool on_screen = false;  // tiles on screen are always rendered, however many
-    Tile* t = tile(index, settled, now, on_screen);
-    if (t == nullptr) {
-      drawn_all = false;
-      continue;
-    }
-    rendered = rendered || on_screen;
-    int from = std::max(scroll, index * kTileHeight);
-    int to = std::min(scroll + height, (index + 1) * kTileHeight);
-    sf::Sprite sprite(t->texture.getTexture(),
-                      sf::IntRect(0, from - index * kTileHeight, static_cast<int>(width), to - from));
-    sprite.setPosition(area_.left, area_.top + static_cast<float>(from - scroll));
-    target.draw(sprite, sf::BlendNone);
-  }
-  // One neighbour a frame, ahead of the scroll, so that the next step finds it ready.
-  if (drawn_all && !rendered) {
-    int below = last + 1;
-    if (static_cast<float>(below * kTileHeight) < content_height_) tile(below, settled, now, rendered);
-    if (first > 0) tile(first - 1, settled, now, rendered);
-  }
+  if (area_.width <= 0 || area_.height <= 0) return settled < placed_;
+  // A whole-pixel scroll keeps the glyphs on the pixel grid; the viewport clips to the area.
+  float scroll = std::round(scroll_);
   sf::View previous = target.getView();
   sf::Vector2f window(target.getSize());
-  sf::View view(sf::FloatRect(0, static_cast<float>(scroll), area_.width, area_.height));
+  sf::View view(sf::FloatRect(0, scroll, area_.width, area_.height));
   view.setViewport(
       {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
   target.setView(view);
-  draw_messages(target, drawn_all ? settled : 0, placed_, scroll_, scroll_ + area_.height, now);
+  draw_messages(target, scroll, scroll + area_.height, now);
   target.setView(previous);
   return settled < placed_;
 }

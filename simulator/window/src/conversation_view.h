@@ -1,12 +1,15 @@
 // The conversation as speech bubbles (client left, trainee right, coach notes between), laid
 // out once per message and width, clipped to its area, scrolled, following the newest line.
+// Each frame draws only the bubbles that intersect the area, straight to the screen: flat
+// fills and glyphs cost software rendering less per pixel than copying a cached texture of the
+// same area would, and there is nothing to re-render when a line arrives or the view scrolls.
 #pragma once
 
 #include <SFML/Graphics.hpp>
-#include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "rounded_rect.h"
 #include "text_block.h"
 
 namespace attune::window {
@@ -39,13 +42,12 @@ class ConversationView {
     MessageKind kind;
     TextBlock block;
     double appear_at = 0;
-    sf::FloatRect box;  // in content coordinates
-    sf::ConvexShape background;
+    sf::FloatRect box;       // in content coordinates
+    RoundedRect background;  // none for a note
     sf::RectangleShape accent;
   };
   void place(Message& m, float scale);
-  void draw_messages(sf::RenderTarget& target, std::size_t from, std::size_t to, float top, float bottom,
-                     double now);
+  void draw_messages(sf::RenderTarget& target, float top, float bottom, double now);
   float max_scroll() const { return std::max(0.f, content_height_ - area_.height); }
 
   const Fonts* fonts_ = nullptr;
@@ -57,24 +59,6 @@ class ConversationView {
   float scroll_ = 0;
   bool follow_ = true;
   double settled_at_ = 0;
-  // The settled conversation, rendered in fixed-height tiles of the content and kept: scrolling
-  // over tiles already drawn, typing below them and a new line settling (drawn into the tiles it
-  // overlaps) cost a textured quad or two, never a re-render of the whole conversation. At most
-  // one tile is rendered a frame beyond those on screen, so scrolling into new ones stays smooth.
-  struct Tile {
-    int index = -1;  // content rows [index * kTileHeight, (index + 1) * kTileHeight)
-    sf::RenderTexture texture;
-    std::size_t messages = 0;  // the settled messages drawn into it
-    std::uint64_t used = 0;
-  };
-  static constexpr int kTileHeight = 512;
-  static constexpr std::size_t kMaxTiles = 10;
-  Tile* tile(int index, std::size_t settled, double now, bool& rendered);
-  void invalidate_tiles();
-  std::vector<std::unique_ptr<Tile>> tiles_;
-  unsigned tile_width_ = 0;
-  std::uint64_t frame_ = 0;
-  bool tiles_ok_ = true;
 };
 
 }  // namespace attune::window

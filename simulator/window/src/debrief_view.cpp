@@ -259,7 +259,7 @@ void DebriefView::draw(sf::RenderTarget& target) {
   for (std::size_t i = 0; i < panels_.size(); ++i) {
     const Card& card = cards_[i];
     bool chosen = (selected_ && *selected_ == card.turn) || (hovered_ && *hovered_ == card.turn);
-    sf::ConvexShape panel = panels_[i];
+    RoundedRect panel = panels_[i];
     if (chosen) {
       panel.setFillColor(palette::kHover);
       panel.setOutlineColor(palette::kAccent);

@@ -10,6 +10,7 @@
 
 #include "attune/simulator/debrief.h"
 #include "attune/simulator/scenario.h"
+#include "rounded_rect.h"
 #include "text_block.h"
 
 namespace attune::window {
@@ -59,7 +60,7 @@ class DebriefView {
   float scroll_ = 0;
   std::vector<std::unique_ptr<Placed>> texts_;
   std::vector<sf::RectangleShape> rects_;
-  std::vector<sf::ConvexShape> panels_;
+  std::vector<RoundedRect> panels_;
   std::vector<Card> cards_;
   std::optional<int> selected_;
   std::optional<int> hovered_;

@@ -20,6 +20,9 @@ std::string FrameStats::report() const {
                 frames_.size(), percentile(frames_, 50), percentile(frames_, 90), percentile(frames_, 99),
                 frames_.empty() ? 0.0 : *std::max_element(frames_.begin(), frames_.end()));
   std::string out = line;
+  std::snprintf(line, sizeof line, "frame cpu ms (all threads) p50 %.2f  p90 %.2f  p99 %.2f\n",
+                percentile(cpu_, 50), percentile(cpu_, 90), percentile(cpu_, 99));
+  out += line;
   if (!replies_.empty()) {
     std::snprintf(line, sizeof line, "replies: %zu  Enter to reply on screen ms p50 %.2f  max %.2f\n",
                   replies_.size(), percentile(replies_, 50),

@@ -1,5 +1,6 @@
 #include "mood_face.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "attune/window/palette.h"
@@ -44,7 +45,7 @@ float curve_for(sim::Mood mood) {
   return 0.f;
 }
 
-void thick_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float width, sf::Color colour) {
+void thick_line(DrawList& target, sf::Vector2f a, sf::Vector2f b, float width, sf::Color colour) {
   sf::Vector2f d = b - a;
   float length = std::sqrt(d.x * d.x + d.y * d.y);
   sf::RectangleShape line({length, width});
@@ -55,23 +56,16 @@ void thick_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float 
   target.draw(line);
 }
 
-}  // namespace
-
-void draw_mood_face(sf::RenderTarget& target, sf::Vector2f centre, float radius, sim::Mood mood,
-                    const sf::Texture* picture) {
+void draw_face(DrawList& target, sf::Vector2f centre, float radius, sim::Mood mood, float outline) {
   sf::CircleShape face(radius, 48);
   face.setOrigin(radius, radius);
   face.setPosition(centre);
-  face.setOutlineThickness(2);
+  face.setOutlineThickness(outline);
   face.setOutlineColor(palette::kRule);
-  if (picture != nullptr) {
-    face.setTexture(picture);
-    target.draw(face);
-    return;
-  }
   face.setFillColor(skin_for(mood));
   target.draw(face);
   const sf::Color ink = palette::kMuted;
+  const float stroke = std::max(1.5f, radius / 17.f);  // 2 px at the header's size
   float eye_y = centre.y - radius * 0.18f;
   for (float side : {-1.f, 1.f}) {
     sf::CircleShape eye(radius * 0.07f, 12);
@@ -83,7 +77,7 @@ void draw_mood_face(sf::RenderTarget& target, sf::Vector2f centre, float radius,
       // Brows drawn together (angry) or raised at the middle (distressed).
       float inner = mood == sim::Mood::angry ? 0.06f : -0.08f;
       thick_line(target, {centre.x + side * radius * 0.48f, eye_y - radius * 0.2f},
-                 {centre.x + side * radius * 0.16f, eye_y - radius * (0.2f - inner)}, 2.f, ink);
+                 {centre.x + side * radius * 0.16f, eye_y - radius * (0.2f - inner)}, stroke, ink);
     }
   }
   if (mood == sim::Mood::tearful) {
@@ -100,9 +94,35 @@ void draw_mood_face(sf::RenderTarget& target, sf::Vector2f centre, float radius,
   for (int i = 0; i <= 8; ++i) {
     float t = static_cast<float>(i) / 8.f * 2.f - 1.f;
     sf::Vector2f point(centre.x + t * radius * 0.34f, mouth_y + curve * radius * 0.25f * (1.f - t * t));
-    if (i > 0) thick_line(target, previous, point, 2.2f, ink);
+    if (i > 0) thick_line(target, previous, point, stroke * 1.1f, ink);
     previous = point;
   }
+}
+
+}  // namespace
+
+void draw_mood_face(DrawList& target, sf::Vector2f centre, float radius, sim::Mood mood,
+                    const sf::Texture* picture) {
+  if (picture == nullptr) return draw_face(target, centre, radius, mood, 2);
+  sf::CircleShape portrait(radius, 64);
+  portrait.setOrigin(radius, radius);
+  portrait.setPosition(centre);
+  portrait.setOutlineThickness(2);
+  portrait.setOutlineColor(palette::kRule);
+  portrait.setTexture(picture);
+  // The middle square of a picture that is not square.
+  sf::Vector2i picture_size(picture->getSize());
+  int side = std::min(picture_size.x, picture_size.y);
+  portrait.setTextureRect({(picture_size.x - side) / 2, (picture_size.y - side) / 2, side, side});
+  target.draw(portrait);
+  float badge = std::round(radius * 0.4f);
+  sf::Vector2f at = centre + sf::Vector2f(radius, radius) * 0.72f;
+  sf::CircleShape ring(badge + 2, 32);  // the header's white around the badge, apart from the picture
+  ring.setOrigin(badge + 2, badge + 2);
+  ring.setPosition(at);
+  ring.setFillColor(palette::kPanel);
+  target.draw(ring);
+  draw_face(target, at, badge, mood, 1);
 }
 
 }  // namespace attune::window

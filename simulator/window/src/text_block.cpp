@@ -155,31 +155,20 @@ void TextBlock::set_alpha(sf::Uint8 alpha) {
 
 void TextBlock::draw(sf::RenderTarget& target, sf::Vector2f at) const {
   sf::RenderStates states;
-  states.transform.translate(at);
+  // Whole pixels: glyphs land on the screen's pixel grid, crisp with nearest sampling.
+  states.transform.translate(std::round(at.x), std::round(at.y));
   for (const auto& mark : marks_) target.draw(mark, states);
-  for (const auto& line : lines_) target.draw(line, states);
+  for (const auto& line : lines_) {
+    sharpen(line);
+    target.draw(line, states);
+  }
 }
 
-sf::ConvexShape rounded_rect(sf::Vector2f size, float radius, sf::Color fill) {
-  constexpr std::size_t kSteps = 6;
-  radius = std::min({radius, size.x / 2, size.y / 2});
-  sf::ConvexShape shape(kSteps * 4);
-  const sf::Vector2f centres[4] = {{size.x - radius, radius},
-                                   {size.x - radius, size.y - radius},
-                                   {radius, size.y - radius},
-                                   {radius, radius}};
-  std::size_t point = 0;
-  for (std::size_t corner = 0; corner < 4; ++corner) {
-    for (std::size_t step = 0; step < kSteps; ++step) {
-      float angle = (static_cast<float>(corner) * 90.f - 90.f +
-                     90.f * static_cast<float>(step) / static_cast<float>(kSteps - 1)) *
-                    3.14159265f / 180.f;
-      shape.setPoint(point++,
-                     centres[corner] + sf::Vector2f(radius * std::cos(angle), radius * std::sin(angle)));
-    }
-  }
-  shape.setFillColor(fill);
-  return shape;
+void sharpen(const sf::Text& text) {
+  if (text.getFont() == nullptr) return;
+  // The page belongs to the font's mutable page table, not to a const object: changing its
+  // filtering is well-defined. A no-op once set, until the page grows into a new texture.
+  const_cast<sf::Texture&>(text.getFont()->getTexture(text.getCharacterSize())).setSmooth(false);
 }
 
 }  // namespace attune::window

@@ -73,8 +73,10 @@ class TextBlock {
   sf::Uint8 alpha_ = 255;
 };
 
-// A rounded rectangle, as a convex shape of `radius` corners.
-sf::ConvexShape rounded_rect(sf::Vector2f size, float radius, sf::Color fill);
+// SFML 2.5 samples glyph pages bilinearly, which software rendering (llvmpipe) pays for on every
+// text pixel. Text drawn at whole pixels (as TextBlock and the window's labels are) maps texels
+// to pixels one to one, so nearest sampling draws the very same pixels for about a third less.
+void sharpen(const sf::Text& text);
 
 unsigned scaled(float size, float scale);
 

@@ -22,6 +22,10 @@ std::unique_ptr<WindowPlayer> WindowPlayer::open(const sim::Scenario& scenario, 
   return std::unique_ptr<WindowPlayer>(new WindowPlayer(std::move(impl)));
 }
 
+const std::vector<std::string>& WindowPlayer::notices() const {
+  return impl_->app.notices();
+}
+
 std::optional<std::size_t> WindowPlayer::offer_resume(const std::vector<sim::UnfinishedSession>& sessions) {
   return impl_->app.offer_resume(sessions);
 }

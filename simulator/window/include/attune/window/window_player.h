@@ -61,6 +61,10 @@ class WindowPlayer {
   WindowPlayer(const WindowPlayer&) = delete;
   WindowPlayer& operator=(const WindowPlayer&) = delete;
 
+  // Notices from opening that do not stop the window (an avatar that cannot be shown), one line
+  // each, for the front-end to print.
+  const std::vector<std::string>& notices() const;
+
   // Offers to continue one of these unfinished sessions of the scenario; the index chosen, or
   // nullopt for a new session.
   std::optional<std::size_t> offer_resume(const std::vector<sim::UnfinishedSession>& sessions);
