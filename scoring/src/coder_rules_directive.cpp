@@ -149,6 +149,10 @@ constexpr RuleSpec kRules[] = {
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
      "thought)"},
     {"veto.advice.shouldnt_have_to", A, V, 0, 1.0f, "(should|would) not have to"},
+    // Planning side by side ("would it help to work out together...") seeks collaboration, it does not
+    // direct.
+    {"veto.advice.together", A, V, 0, 1.0f,
+     "(work|figure|think|plan|sort|look|talk) (it|this|that|things|them)? (out|through|at)? together"},
     // "So you have to be up at five": "so" picks up the client's situation and gives it back.
     {"veto.advice.so_you_have_to", A, V, 0, 1.0f, "^ so (now)? you (have|have got|got|gotta) to"},
     // Idioms about the helper's own words: "don't get me wrong", "I don't want to put words in your mouth".

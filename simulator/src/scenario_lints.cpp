@@ -1,9 +1,11 @@
 #include "attune/simulator/scenario_lints.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "attune/scoring/coder.h"
+#include "attune/simulator/avatar_path.h"
 
 namespace attune::sim {
 namespace {
@@ -46,6 +48,22 @@ std::set<Code> codes_tested_by(const Node& node) {
 }
 
 }  // namespace
+
+void check_avatar(const Scenario& s, const std::string& runtime_home, const std::string& file,
+                  Diagnostics& out) {
+  if (s.client.avatar.empty()) return;
+  const AvatarFile avatar = avatar_file(runtime_home, s.client.avatar);
+  std::string problem = avatar.problem;
+  std::error_code ec;
+  if (problem.empty() && !std::filesystem::is_regular_file(avatar.path, ec)) {
+    problem = "there is no file " + avatar.path + "; put the picture there or fix the name";
+  }
+  if (problem.empty()) return;
+  out.push_back(Diagnostic{
+      file, s.client.avatar_at, Severity::warning,
+      "avatar '" + s.client.avatar + "' cannot be shown (the window draws a face instead): " + problem,
+      "avatar-not-found"});
+}
 
 void check_competency_evidence(const Scenario& s, const scoring::Rubric& rubric, const std::string& file,
                                Diagnostics& out) {

@@ -266,6 +266,7 @@ class ScenarioReader {
     read_text(n, "name", client.name);
     read_text(n, "persona", client.persona);
     read_text(n, "avatar", client.avatar);
+    if (const Node* avatar = n.find("avatar")) client.avatar_at = avatar->mark;
   }
 
   void read_vars(const Node& n, Scenario& s) {

@@ -164,5 +164,32 @@ nodes:
   EXPECT_EQ(d[1]["severity"], "warning");
 }
 
+TEST(Check, WarnsWhereAnAvatarCannotBeShown) {
+  Sandbox box;
+  auto scenario = [&](const std::string& name, const std::string& avatar) {
+    return box.write(name,
+                     "attune: 1\nid: " + name.substr(0, name.find('.')) +
+                         "\ntitle: T\nclient:\n  name: Jo\n  avatar: " + avatar +
+                         "\nstart: a\nnodes:\n  a:\n    client: Hi.\n    end: true\n    outcome: engaged\n");
+  };
+  const auto shipped = scenario("shipped.yaml", "ray.png");
+  const auto missing = scenario("missing.yaml", "nobody.png");
+  const auto escaping = scenario("escaping.yaml", "../rubrics/peer-support-v1.yaml");
+  auto run = box.run({"check", "--format", "json", shipped.string(), missing.string(), escaping.string()});
+  EXPECT_EQ(run.status, 0) << run.out << run.err;  // a face is drawn instead: a warning, not an error
+  const json report = json::parse(run.out);
+  EXPECT_EQ(report["errors"], 0);
+  std::map<std::string, json> by_file;
+  for (const auto& f : report["files"]) by_file[f["file"].get<std::string>()] = f["diagnostics"];
+  EXPECT_TRUE(by_file[shipped.string()].empty()) << by_file[shipped.string()];
+  for (const auto& file : {missing.string(), escaping.string()}) {
+    ASSERT_EQ(by_file[file].size(), 1u) << file;
+    EXPECT_EQ(by_file[file][0]["rule"], "avatar-not-found");
+    EXPECT_EQ(by_file[file][0]["severity"], "warning");
+    EXPECT_EQ(by_file[file][0]["line"], 6);
+    EXPECT_EQ(by_file[file][0]["col"], 11);
+  }
+}
+
 }  // namespace
 }  // namespace attune::e2e

@@ -309,6 +309,7 @@ TEST(CoderAdvice, PlanOfferedAsAQuestion) {
   EXPECT_EQ(primary("Do you think a tutor would be worth it?"), Code::advice);
   EXPECT_EQ(primary("Could you ask your sister for help?"), Code::advice);
   EXPECT_EQ(primary("Do you think it would be hard?"), Code::closed_question);
+  EXPECT_FALSE(has("Would it help to work out together what you'd say?", Code::advice));
   EXPECT_EQ(primary("Would it be helpful to give you some information about that?"), Code::seek_permission);
 }
 

@@ -71,13 +71,13 @@ TEST(WindowAvatar, ARefusedOrMissingPictureFallsBackToTheDrawnFaceWithANotice) {
 }
 
 TEST(AvatarFile, NamesAFileUnderAssetsAvatarsAndRefusesWaysOut) {
-  auto plain = window::avatar_file("/home/x", "ray.png");
+  auto plain = sim::avatar_file("/home/x", "ray.png");
   EXPECT_EQ(plain.problem, "");
   EXPECT_EQ(plain.path, "/home/x/assets/avatars/ray.png");
-  EXPECT_EQ(window::avatar_file("/home/x", "people/ray.png").path, "/home/x/assets/avatars/people/ray.png");
-  EXPECT_NE(window::avatar_file("/home/x", "/etc/passwd").problem, "");
-  EXPECT_NE(window::avatar_file("/home/x", "../rubrics/x.png").problem, "");
-  EXPECT_NE(window::avatar_file("/home/x", "people/../../x.png").problem, "");
+  EXPECT_EQ(sim::avatar_file("/home/x", "people/ray.png").path, "/home/x/assets/avatars/people/ray.png");
+  EXPECT_NE(sim::avatar_file("/home/x", "/etc/passwd").problem, "");
+  EXPECT_NE(sim::avatar_file("/home/x", "../rubrics/x.png").problem, "");
+  EXPECT_NE(sim::avatar_file("/home/x", "people/../../x.png").problem, "");
 }
 
 TEST(AvatarFile, ASymbolicLinkOutOfAssetsAvatarsIsRefused) {
@@ -85,7 +85,7 @@ TEST(AvatarFile, ASymbolicLinkOutOfAssetsAvatarsIsRefused) {
   fs::create_directories(box.root() / "assets" / "avatars");
   box.write("secret.png", "not for the window");
   fs::create_symlink(box.root() / "secret.png", box.root() / "assets" / "avatars" / "link.png");
-  EXPECT_NE(window::avatar_file(box.root().string(), "link.png").problem, "");
+  EXPECT_NE(sim::avatar_file(box.root().string(), "link.png").problem, "");
 }
 
 TEST(AvatarFile, AFileThatIsNotAPictureIsANoticeNotACrash) {

@@ -69,6 +69,7 @@ int run_check(const CheckOptions& options) {
         }
         if (rubric) sim::check_competency_evidence(*scenario, *rubric, path, diagnostics);
         sim::check_reachable_by_playtest(*scenario, path, diagnostics);
+        sim::check_avatar(*scenario, sim::runtime_home(), path, diagnostics);
         sort_by_position(diagnostics);
       }
     }

@@ -2,7 +2,6 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/System/Err.hpp>
-#include <algorithm>
 #include <filesystem>
 
 namespace attune::window {
@@ -12,35 +11,14 @@ namespace fs = std::filesystem;
 
 constexpr unsigned kMaxSide = 4096;  // a portrait, not a poster: larger ones are refused
 
-bool inside(const fs::path& path, const fs::path& dir) {
-  auto [end, rest] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
-  return end == dir.end();
-}
-
 }  // namespace
-
-AvatarFile avatar_file(const std::string& runtime_home, const std::string& avatar) {
-  fs::path name(avatar);
-  if (name.has_root_path())
-    return {"", "it is an absolute path; name a file under assets/avatars/, like ray.png"};
-  for (const auto& part : name) {
-    if (part == "..") return {"", "'..' would leave assets/avatars/; name a file under it, like ray.png"};
-  }
-  fs::path dir = fs::path(runtime_home) / "assets" / "avatars";
-  fs::path file = dir / name;
-  std::error_code ec;
-  fs::path real_dir = fs::weakly_canonical(dir, ec);
-  fs::path real_file = ec ? file : fs::weakly_canonical(file, ec);
-  if (!ec && !inside(real_file, real_dir)) return {"", "it links to a file outside assets/avatars/"};
-  return {file.string(), ""};
-}
 
 std::optional<std::string> load_avatar(const std::string& runtime_home, const std::string& avatar,
                                        sf::Texture& texture, bool& loaded) {
   loaded = false;
   if (avatar.empty()) return std::nullopt;
   const std::string intro = "the avatar '" + avatar + "' is not shown (drawing a face instead): ";
-  AvatarFile file = avatar_file(runtime_home, avatar);
+  sim::AvatarFile file = sim::avatar_file(runtime_home, avatar);
   if (!file.problem.empty()) return intro + file.problem;
   std::error_code ec;
   if (!fs::is_regular_file(file.path, ec)) return intro + "there is no file " + file.path;

@@ -7,16 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "attune/simulator/avatar_path.h"
+
 namespace attune::window {
-
-struct AvatarFile {
-  std::string path;     // the file to load, when `problem` is empty
-  std::string problem;  // why the name is refused
-};
-
-// Where `avatar` (as written in the scenario) lives under `runtime_home`; no file system access
-// beyond resolving symbolic links, so that a link cannot lead out of assets/avatars/ either.
-AvatarFile avatar_file(const std::string& runtime_home, const std::string& avatar);
 
 // Loads the avatar into `texture`; a one-line notice for the trainee's terminal when it cannot
 // (the window goes on with the drawn face). Nothing is loaded, and no notice, when `avatar` is

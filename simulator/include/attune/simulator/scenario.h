@@ -82,6 +82,7 @@ struct Client {
   std::string name;
   std::string persona;
   std::string avatar;
+  SourceMark avatar_at;  // where the avatar is named
 };
 
 struct Scenario {

@@ -16,4 +16,9 @@ namespace attune::sim {
 void check_competency_evidence(const Scenario& scenario, const scoring::Rubric& rubric,
                                const std::string& file, Diagnostics& out);
 
+// An avatar `play` could not show (it would draw a face instead): a name outside
+// RUNTIME_HOME/assets/avatars/ or a file that is not there.
+void check_avatar(const Scenario& scenario, const std::string& runtime_home, const std::string& file,
+                  Diagnostics& out);
+
 }  // namespace attune::sim
