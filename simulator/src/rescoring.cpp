@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "attune/simulator/journal.h"
+#include "attune/simulator/json_member.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/scenario_loader.h"
 
@@ -42,7 +43,7 @@ json comparable_codes(const json& codes) {
 }  // namespace
 
 const Scenario* ScenarioCopies::find(const json& record) {
-  const json& scenario = record.contains("scenario") ? record["scenario"] : json();
+  const json& scenario = member_or_null(record, "scenario");
   std::string sha = scenario.is_object() ? scenario.value("sha256", "") : "";
   // Only a hex digest names a file: anything else could walk out of the directory.
   if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) return nullptr;
@@ -119,7 +120,7 @@ scoring::CompetencyScore recorded_score(const std::string& id, const json& c) {
 std::vector<std::string> score_differences(const json& record,
                                            const std::vector<scoring::CompetencyScore>& derived) {
   std::vector<std::string> out;
-  const json& recorded = record.contains("competencies") ? record["competencies"] : json();
+  const json& recorded = member_or_null(record, "competencies");
   for (const auto& d : derived) {
     if (!recorded.is_object() || !recorded.contains(d.id)) {
       out.push_back(d.id + ": missing from the record");
@@ -154,7 +155,7 @@ std::vector<std::string> rederivation_differences(json& record, const Scenario& 
   const json& recorded = record["turns"];
   for (std::size_t i = 0; i < session.turns().size(); ++i) {
     json again = codes_json(session.turns()[i].codes);
-    const json& before = recorded[i].contains("codes") ? recorded[i]["codes"] : json();
+    const json& before = member_or_null(recorded[i], "codes");
     if (comparable_codes(again) != comparable_codes(before))
       out.push_back("turn " + std::to_string(i) + ": recorded " + code_list(before) + ", re-coded " +
                     code_list(again));

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "attune/simulator/json_member.h"
+
 namespace attune::sim {
 
 using nlohmann::json;
@@ -55,12 +57,9 @@ ReviewedSession review_session(const json& record, const std::string& records_ro
     s.self_rating = std::move(ratings);
   }
 
-  const json& competencies = record.contains("competencies") ? record["competencies"] : json();
-  for (const auto& rule : rubric.competencies) {
-    s.automatic.push_back(recorded_score(rule.id, competencies.is_object() && competencies.contains(rule.id)
-                                                      ? competencies[rule.id]
-                                                      : json()));
-  }
+  const json& competencies = member_or_null(record, "competencies");
+  for (const auto& rule : rubric.competencies)
+    s.automatic.push_back(recorded_score(rule.id, member_or_null(competencies, rule.id)));
   s.automatic_codes = recorded_codes(record);
   auto log = read_review_log(review_path(records_root, s.id), s.id, key);
   s.reviews = std::move(log.entries);

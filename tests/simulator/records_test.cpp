@@ -12,6 +12,7 @@
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/recorder.h"
 #include "attune/simulator/sha256.h"
+#include "attune/simulator/signed_text.h"
 #include "test_support.h"
 
 namespace attune::sim {
@@ -136,6 +137,38 @@ TEST(Signature, DetectsAnyChangeMadeWithoutTheKey) {
   auto body = record;
   body.erase("integrity");
   EXPECT_EQ(record["integrity"]["hmac_sha256"], hmac_sha256_hex("programme key", body.dump()));
+}
+
+// The quick check reads the signed text straight from the file as attune writes it (dump(2)).
+TEST(Signature, TheSignedTextIsReadFromTheFileAsWritten) {
+  nlohmann::json record = {{"id", "x"},
+                           {"a", "text with \"integrity\": {} and \\ inside"},
+                           {"turns", nlohmann::json::array({{{"codes", {"advice"}}, {"integrity", 1}}})},
+                           {"z", {{"n", 1.5}, {"list", nlohmann::json::array()}}}};
+  sign_record(record, "programme key");
+  auto body = record;
+  body.erase("integrity");
+  for (int indent : {-1, 1, 2, 4}) {
+    std::string text = record.dump(indent) + "\n";
+    EXPECT_EQ(signed_text_of(text, 16), body.dump()) << "indent " << indent;
+    EXPECT_TRUE(record_signature_ok_as_written(text, record, "programme key")) << "indent " << indent;
+    EXPECT_FALSE(record_signature_ok_as_written(text, record, "another key"));
+  }
+  // The "integrity" member first, last or alone.
+  EXPECT_EQ(signed_text_of(R"({"integrity":{"h":"1"},"b":2})", 16), R"({"b":2})");
+  EXPECT_EQ(signed_text_of(R"({"a":1,"integrity":{"h":"1"}})", 16), R"({"a":1})");
+  EXPECT_EQ(signed_text_of(R"( {"integrity":{"h":"1"}} )", 16), "{}");
+  // Not a record attune wrote: the slow path decides.
+  EXPECT_EQ(signed_text_of(R"({"a":{"integrity":1}})", 16), std::nullopt) << "only a nested one";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"integrity":2})", 16), std::nullopt) << "twice";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1} x)", 16), std::nullopt) << "text after the object";
+  EXPECT_EQ(signed_text_of(R"([{"integrity":1}])", 16), std::nullopt) << "not an object";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"a":"unterminated})", 16), std::nullopt);
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"a":[[[1]]]})", 3), std::nullopt) << "deeper than allowed";
+  // An edited record fails the quick check as well as the full one.
+  auto spaced = record;
+  spaced["a"] = "changed";
+  EXPECT_FALSE(record_signature_ok_as_written(spaced.dump(2), spaced, "programme key"));
 }
 
 TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal) {
