@@ -8,9 +8,11 @@
 
 #include <csignal>
 #include <fstream>
+#include <functional>
 
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/recorder.h"
+#include "attune/simulator/rescoring.h"
 #include "attune/simulator/sha256.h"
 #include "attune/simulator/signed_text.h"
 #include "test_support.h"
@@ -169,6 +171,32 @@ TEST(Signature, TheSignedTextIsReadFromTheFileAsWritten) {
   auto spaced = record;
   spaced["a"] = "changed";
   EXPECT_FALSE(record_signature_ok_as_written(spaced.dump(2), spaced, "programme key"));
+}
+
+// verify's re-derivation: re-coding the turns must give each recorded code's name, span and rule.
+TEST(Rederivation, NamesATurnWhoseCodeNameSpanOrRuleWasEdited) {
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  Session session(scenario, SessionMode::practice);
+  session.submit(TurnInput::reply("It sounds like the week wore you down."));
+  RecordMeta meta;
+  meta.id = "s1";
+  meta.trainee = "sam";
+  meta.started = "2026-01-01T10:00:00Z";
+  nlohmann::json record = session_record(session, rubric, meta);
+  ASSERT_FALSE(record["turns"][0]["codes"].empty());
+  EXPECT_EQ(rederivation_differences(record, scenario, rubric), std::vector<std::string>{});
+  auto edited = [&](const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json copy = record;
+    edit(copy["turns"][0]["codes"][0]);
+    auto differences = rederivation_differences(copy, scenario, rubric);
+    return !differences.empty() && differences.front().starts_with("turn 0: recorded [");
+  };
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["code"] = "advice"; }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["rule"] = "another-rule"; }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["span"] = nlohmann::json::array({0, 1}); }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c.erase("rule"); }));
+  EXPECT_FALSE(edited([](nlohmann::json& c) { c["confidence"] = 0.1; })) << "confidences are not compared";
 }
 
 TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal) {
