@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/plain_json.h"
 #include "attune/simulator/records.h"
 
 namespace attune::sim {
@@ -45,7 +46,9 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     out.problem = contents.too_large ? "larger than 32 MiB, not a session record" : contents.error;
     return out;
   }
-  json record = json::parse(*contents.text, nullptr, false);
+  // The quick reader takes records as attune writes them; anything else gets nlohmann's full parse.
+  auto plain = parse_plain_json(*contents.text);
+  json record = plain ? std::move(*plain) : json::parse(*contents.text, nullptr, false);
   if (record.is_discarded() || !record.is_object()) {
     out.problem = "not a JSON object (damaged or not a session record)";
     return out;

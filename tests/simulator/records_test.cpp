@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/plain_json.h"
 #include "attune/simulator/recorder.h"
 #include "attune/simulator/rescoring.h"
 #include "attune/simulator/sha256.h"
@@ -171,6 +172,81 @@ TEST(Signature, TheSignedTextIsReadFromTheFileAsWritten) {
   auto spaced = record;
   spaced["a"] = "changed";
   EXPECT_FALSE(record_signature_ok_as_written(spaced.dump(2), spaced, "programme key"));
+}
+
+// The quick reader must build exactly what nlohmann builds (types included: a span's numbers are
+// unsigned), and leave everything unusual to nlohmann.
+bool same_tree(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.type() != b.type()) return false;
+  if (a.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (i.key() != j.key() || !same_tree(*i, *j)) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same_tree(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
+TEST(PlainJson, BuildsWhatNlohmannBuilds) {
+  for (std::string text :
+       {R"({"a":[1,-2,0,-0,3.5,-1e3,2E-2,1.0,18446744073709551615,-9223372036854775808],"b":null})",
+        "{\n  \"s\": \"tab\\t nl\\n quote\\\" slash\\/ back\\\\ \\b\\f\\r\",\n  \"t\": true, \"u\": false\n}",
+        R"({"utf8":"café — “quoted” 😀 ","e":{},"l":[],"n":[[],[{}]]})", "[]", "\"x\"", "7", " null "}) {
+    auto quick = parse_plain_json(text);
+    ASSERT_TRUE(quick.has_value()) << text;
+    EXPECT_TRUE(same_tree(*quick, nlohmann::json::parse(text))) << text;
+  }
+  auto spans = parse_plain_json(R"({"span":[0,5]})");
+  ASSERT_TRUE(spans);
+  EXPECT_TRUE((*spans)["span"][0].is_number_unsigned());
+  for (std::string text : {R"({"a":"\u00e9"})",
+                           R"({"a":1,"a":2})",
+                           R"({"a":01})",
+                           R"({"a":1,})",
+                           R"({"a":18446744073709551616})",
+                           R"({"a":-9223372036854775809})",
+                           R"({"a":1e999})",
+                           "{\"a\":\"\x01\"}",
+                           "{\"a\":\"\xC0\xAF\"}",
+                           "{\"a\":\"\xED\xA0\x80\"}",
+                           "{\"a\":\"\xF4\x90\x80\x80\"}",
+                           "{\"a\":\"\xE2\x82\"}",
+                           "\xEF\xBB\xBF{}",
+                           "{} x",
+                           R"({"a":.5})",
+                           R"({"a":1.})",
+                           R"({"a":tru})",
+                           R"({"a" 1})",
+                           "",
+                           "[1,2"}) {
+    EXPECT_EQ(parse_plain_json(text), std::nullopt) << text;
+  }
+  std::string deep(70, '[');
+  deep += std::string(70, ']');
+  EXPECT_EQ(parse_plain_json(deep), std::nullopt) << "deeper than 64";
+  // A real record, as attune writes it.
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  Session session(scenario, SessionMode::practice);
+  session.submit(TurnInput::reply("It sounds like the week wore you down — “truly”."));
+  RecordMeta meta;
+  meta.id = "s1";
+  meta.trainee = "sam";
+  meta.started = "2026-01-01T10:00:00Z";
+  nlohmann::json record = session_record(session, rubric, meta);
+  sign_record(record, "k");
+  std::string text = record.dump(2) + "\n";
+  auto quick = parse_plain_json(text);
+  ASSERT_TRUE(quick);
+  EXPECT_TRUE(same_tree(*quick, nlohmann::json::parse(text)));
 }
 
 // verify's re-derivation: re-coding the turns must give each recorded code's name, span and rule.
