@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/json_member.h"
 
 namespace attune::sim {
 namespace fs = std::filesystem;
@@ -14,7 +15,7 @@ using nlohmann::json;
 constexpr std::size_t kMaxJournalBytes = std::size_t{64} << 20;
 
 std::optional<int> optional_int(const json& turn, const char* key) {
-  const json& value = turn.contains(key) ? turn[key] : json();
+  const json& value = member_or_null(turn, key);
   if (!value.is_number_integer()) return std::nullopt;
   return value.get<int>();
 }

@@ -16,6 +16,7 @@
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/runtime_paths.h"
 #include "attune/simulator/sha256.h"
+#include "attune/simulator/signed_text.h"
 
 namespace attune::sim {
 namespace fs = std::filesystem;
@@ -197,6 +198,17 @@ bool record_signature_ok_in_place(json& record, const std::string& key) {
   bool ok = integrity["hmac_sha256"] == hmac_sha256_hex(key, record.dump());
   record["integrity"] = std::move(integrity);
   return ok;
+}
+
+bool record_signature_ok_as_written(std::string_view text, const json& record, const std::string& key) {
+  constexpr std::size_t kMaxBracketDepth = 16;  // a real record nests 5 deep; deeper ones take the slow path
+  if (!record.is_object()) return false;
+  auto integrity = record.find("integrity");
+  if (integrity == record.end() || !integrity->is_object()) return false;
+  auto mac = integrity->find("hmac_sha256");
+  if (mac == integrity->end() || !mac->is_string()) return false;
+  auto body = signed_text_of(text, kMaxBracketDepth);
+  return body && mac->get_ref<const std::string&>() == hmac_sha256_hex(key, *body);
 }
 
 KeyResult programme_key() {

@@ -1,10 +1,12 @@
 #include "attune/simulator/records_scan.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/plain_json.h"
 #include "attune/simulator/records.h"
 
 namespace attune::sim {
@@ -44,7 +46,9 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     out.problem = contents.too_large ? "larger than 32 MiB, not a session record" : contents.error;
     return out;
   }
-  json record = json::parse(*contents.text, nullptr, false);
+  // The quick reader takes records as attune writes them; anything else gets nlohmann's full parse.
+  auto plain = parse_plain_json(*contents.text);
+  json record = plain ? std::move(*plain) : json::parse(*contents.text, nullptr, false);
   if (record.is_discarded() || !record.is_object()) {
     out.problem = "not a JSON object (damaged or not a session record)";
     return out;
@@ -53,7 +57,9 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     out.problem = "not an attune-session/1 record";
     return out;
   }
-  if (!record_signature_ok_in_place(record, key)) {
+  // Nearly every record is as attune wrote it, and the quick check then spares a serialisation.
+  if (!record_signature_ok_as_written(*contents.text, record, key) &&
+      !record_signature_ok_in_place(record, key)) {
     out.problem =
         "altered after it was written (its HMAC does not match), or signed with another programme key";
     return out;
@@ -67,36 +73,62 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
   return out;
 }
 
-void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
-                   const std::function<void(ScannedSession&&)>& on_session,
-                   const std::function<void(const ScanProblem&)>& on_problem, const DeepCheck& deep_check) {
-  unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+unsigned scan_workers() {
+  if (const char* value = std::getenv("ATTUNE_THREADS"); value != nullptr && *value != '\0') {
+    int n = std::atoi(value);
+    if (n >= 1) return static_cast<unsigned>(std::min(n, 64));
+  }
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+}
+
+void parallel_for(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& work) {
+  // Strided, not chunked: neighbouring records cost about the same, so the threads finish together.
+  auto stride = [&](std::size_t first) {
+    for (std::size_t i = first; i < count; i += workers) work(i);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers && w < count; ++w) threads.emplace_back(stride, w);
+  stride(0);
+  for (auto& t : threads) t.join();
+}
+
+void scan_sessions_indexed(const std::vector<SessionFile>& files, const std::string& key,
+                           const std::function<void(std::size_t, ScannedSession&)>& on_worker,
+                           const std::function<void(std::size_t, ScannedSession&&)>& on_session,
+                           const std::function<void(const ScanProblem&)>& on_problem) {
+  unsigned workers = scan_workers();
   std::vector<SessionCheck> checks;
-  std::vector<std::string> findings;
+  std::vector<std::optional<ScannedSession>> scanned;
   for (std::size_t begin = 0; begin < files.size(); begin += kBatch) {
     std::size_t end = std::min(files.size(), begin + kBatch);
     checks.assign(end - begin, SessionCheck{});
-    findings.assign(end - begin, std::string());
-    auto work = [&](unsigned worker) {
-      for (std::size_t i = begin + worker; i < end; i += workers) {
-        checks[i - begin] = check_session_file(files[i], key);
-        if (deep_check && checks[i - begin].record)
-          findings[i - begin] = deep_check(files[i], *checks[i - begin].record);
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
-    work(0);
-    for (auto& t : threads) t.join();
-    for (std::size_t i = begin; i < end; ++i) {
-      SessionCheck& check = checks[i - begin];
-      if (check.record) {
-        on_session(ScannedSession{files[i], std::move(*check.record), std::move(findings[i - begin])});
+    scanned.assign(end - begin, std::nullopt);
+    parallel_for(end - begin, workers, [&](std::size_t k) {
+      checks[k] = check_session_file(files[begin + k], key);
+      if (!checks[k].record) return;
+      scanned[k] = ScannedSession{files[begin + k], std::move(*checks[k].record), {}};
+      if (on_worker) on_worker(begin + k, *scanned[k]);
+    });
+    for (std::size_t k = 0; k < end - begin; ++k) {
+      if (scanned[k]) {
+        on_session(begin + k, std::move(*scanned[k]));
+        scanned[k].reset();  // the record's memory goes now, not with the batch
       } else {
-        on_problem(ScanProblem{files[i].path, check.problem});
+        on_problem(ScanProblem{files[begin + k].path, checks[k].problem});
       }
     }
   }
+}
+
+void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
+                   const std::function<void(ScannedSession&&)>& on_session,
+                   const std::function<void(const ScanProblem&)>& on_problem, const DeepCheck& deep_check) {
+  scan_sessions_indexed(
+      files, key,
+      [&](std::size_t i, ScannedSession& s) {
+        if (deep_check) s.finding = deep_check(files[i], s.record);
+      },
+      [&](std::size_t, ScannedSession&& s) { on_session(std::move(s)); }, on_problem);
 }
 
 std::optional<SessionFile> find_session_file(const std::string& root, const std::string& argument) {

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "attune/simulator/json_member.h"
+
 namespace attune::sim {
 
 using nlohmann::json;
@@ -28,6 +30,24 @@ std::optional<long long> parse_utc(const std::string& text) {
   return static_cast<long long>(timegm(&tm));
 }
 
+namespace {
+
+// The quiet a record's turns say passed before each response or during each silence, in ms.
+double recorded_quiet_ms(const json& record) {
+  double total = 0;
+  const json& turns = member_or_null(record, "turns");
+  if (!turns.is_array()) return total;
+  for (const auto& turn : turns) {
+    for (const char* key : {"latency_ms", "silence_ms"}) {
+      const json& ms = member_or_null(turn, key);
+      if (ms.is_number() && ms.get<double>() > 0) total += ms.get<double>();
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
 ReviewedSession review_session(const json& record, const std::string& records_root,
                                const scoring::Rubric& rubric, const std::string& key,
                                ScenarioCopies& copies) {
@@ -47,6 +67,7 @@ ReviewedSession review_session(const json& record, const std::string& records_ro
   auto start = parse_utc(s.started);
   auto end = s.ended ? parse_utc(*s.ended) : std::nullopt;
   if (start && end && *end > *start) s.practice_seconds = *end - *start;
+  if (start && end) s.untimed = static_cast<double>(s.practice_seconds) * 1000 < recorded_quiet_ms(record);
   if (record.contains("self_rating") && record["self_rating"].is_object()) {
     std::map<std::string, int> ratings;
     for (const auto& [id, value] : record["self_rating"].items()) {
@@ -55,12 +76,9 @@ ReviewedSession review_session(const json& record, const std::string& records_ro
     s.self_rating = std::move(ratings);
   }
 
-  const json& competencies = record.contains("competencies") ? record["competencies"] : json();
-  for (const auto& rule : rubric.competencies) {
-    s.automatic.push_back(recorded_score(rule.id, competencies.is_object() && competencies.contains(rule.id)
-                                                      ? competencies[rule.id]
-                                                      : json()));
-  }
+  const json& competencies = member_or_null(record, "competencies");
+  for (const auto& rule : rubric.competencies)
+    s.automatic.push_back(recorded_score(rule.id, member_or_null(competencies, rule.id)));
   s.automatic_codes = recorded_codes(record);
   auto log = read_review_log(review_path(records_root, s.id), s.id, key);
   s.reviews = std::move(log.entries);

@@ -69,6 +69,13 @@ TEST(ReportInBrowser, ChartsAndTranscriptsAreRendered) {
   for (char c : response) escaped += c == '\'' ? std::string("'") : std::string(1, c);
   EXPECT_NE(dom.find(escaped), std::string::npos)
       << "the transcript text is in the rendered page: " << response;
+  // Each trend chart names its sessions' days under the x axis: avery's first is today's play.
+  EXPECT_GE(count(dom, "class=\"date\""), 3u);
+  EXPECT_NE(dom.find(">" + record["started"].get<std::string>().substr(0, 10) + "</text>"),
+            std::string::npos);
+  // Scripted plays have no wall-clock time: counted as such, never shown as practice of 0 s.
+  EXPECT_NE(dom.find("no timed practice (3 scripted plays, untimed)"), std::string::npos);
+  EXPECT_EQ(dom.find(">0 s<"), std::string::npos);
   EXPECT_NE(dom.find("Coder calibration"), std::string::npos);
   EXPECT_NE(dom.find("Corrected by the supervisor to: advice"), std::string::npos);
   EXPECT_EQ(dom.find("<script"), std::string::npos) << "the report runs no scripts";

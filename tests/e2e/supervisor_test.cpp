@@ -289,5 +289,58 @@ TEST_F(Supervisor, RedactionRemovesNamesAndFreeText) {
   EXPECT_NE(slurp(html).find("casey.morgan"), std::string::npos);
 }
 
+// verify and report share the cores (ATTUNE_THREADS, default the machine's); what they print and
+// write must be the same bytes as with one thread, and verify must name exactly the altered files.
+TEST_F(Supervisor, VerifyAndReportGiveTheSameOutputWhateverTheThreads) {
+  std::vector<fs::path> files;
+  const char* fixtures[] = {"tell-me-what-to-do.listening", "tell-me-what-to-do.advice",
+                            "keep-it-between-us.safe", "keep-it-between-us.secret"};
+  for (const char* trainee : {"avery", "blake", "casey"}) {
+    for (const char* fixture : fixtures) files.push_back(play(box, fixture, trainee, records));
+  }
+  ASSERT_EQ(box.run(with_records({"review", files[1].stem().string(), "--override", "0", "advice", "--reason",
+                                  "a suggestion", "--by", "Dana"}))
+                .status,
+            0);
+  // A record laid out another way (4-space indent) is still the signed record: it stays intact.
+  std::string relaid = json::parse(slurp(files[2])).dump(4);
+  std::ofstream(files[2], std::ios::binary | std::ios::trunc) << relaid;
+  // Altered: a score edited without the key, and a file that is not JSON.
+  json edited = json::parse(slurp(files[5]));
+  edited["mode"] = edited["mode"] == "exam" ? "practice" : "exam";
+  std::ofstream(files[5], std::ios::binary | std::ios::trunc) << edited.dump(2);
+  std::ofstream(files[9], std::ios::binary | std::ios::trunc) << "not a record";
+
+  struct Outputs {
+    std::string verify, html, csv;
+  };
+  auto outputs = [&](int threads) {
+    std::string env = "ATTUNE_THREADS=" + std::to_string(threads);
+    Outputs out;
+    out.verify = box.run(with_records({"verify"}), "", env).out;
+    fs::path html = box.root() / ("report-" + std::to_string(threads) + ".html");
+    fs::path csv = box.root() / ("report-" + std::to_string(threads) + ".csv");
+    auto report = box.run(with_records({"report", "--html", html.string(), "--csv", csv.string()}), "", env);
+    EXPECT_EQ(report.status, 0) << report.err;
+    out.html = slurp(html);
+    out.csv = slurp(csv);
+    return out;
+  };
+  Outputs one = outputs(1);
+  std::vector<std::string> failed;
+  for (const auto& line : lines_of(one.verify)) {
+    if (line.starts_with("FAILED ")) failed.push_back(line.substr(7, line.find(": ") - 7));
+  }
+  EXPECT_EQ(failed, (std::vector<std::string>{files[5].string(), files[9].string()})) << one.verify;
+  EXPECT_NE(one.verify.find("Verified 12 sessions and 1 review file"), std::string::npos) << one.verify;
+  EXPECT_NE(one.html.find("<h2>casey</h2>"), std::string::npos);
+  for (int threads : {2, 3, 7}) {
+    Outputs many = outputs(threads);
+    EXPECT_EQ(many.verify, one.verify) << threads << " threads";
+    EXPECT_EQ(many.html, one.html) << threads << " threads";
+    EXPECT_EQ(many.csv, one.csv) << threads << " threads";
+  }
+}
+
 }  // namespace
 }  // namespace attune::e2e

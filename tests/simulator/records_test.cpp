@@ -8,10 +8,14 @@
 
 #include <csignal>
 #include <fstream>
+#include <functional>
 
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/plain_json.h"
 #include "attune/simulator/recorder.h"
+#include "attune/simulator/rescoring.h"
 #include "attune/simulator/sha256.h"
+#include "attune/simulator/signed_text.h"
 #include "test_support.h"
 
 namespace attune::sim {
@@ -136,6 +140,139 @@ TEST(Signature, DetectsAnyChangeMadeWithoutTheKey) {
   auto body = record;
   body.erase("integrity");
   EXPECT_EQ(record["integrity"]["hmac_sha256"], hmac_sha256_hex("programme key", body.dump()));
+}
+
+// The quick check reads the signed text straight from the file as attune writes it (dump(2)).
+TEST(Signature, TheSignedTextIsReadFromTheFileAsWritten) {
+  nlohmann::json record = {{"id", "x"},
+                           {"a", "text with \"integrity\": {} and \\ inside"},
+                           {"turns", nlohmann::json::array({{{"codes", {"advice"}}, {"integrity", 1}}})},
+                           {"z", {{"n", 1.5}, {"list", nlohmann::json::array()}}}};
+  sign_record(record, "programme key");
+  auto body = record;
+  body.erase("integrity");
+  for (int indent : {-1, 1, 2, 4}) {
+    std::string text = record.dump(indent) + "\n";
+    EXPECT_EQ(signed_text_of(text, 16), body.dump()) << "indent " << indent;
+    EXPECT_TRUE(record_signature_ok_as_written(text, record, "programme key")) << "indent " << indent;
+    EXPECT_FALSE(record_signature_ok_as_written(text, record, "another key"));
+  }
+  // The "integrity" member first, last or alone.
+  EXPECT_EQ(signed_text_of(R"({"integrity":{"h":"1"},"b":2})", 16), R"({"b":2})");
+  EXPECT_EQ(signed_text_of(R"({"a":1,"integrity":{"h":"1"}})", 16), R"({"a":1})");
+  EXPECT_EQ(signed_text_of(R"( {"integrity":{"h":"1"}} )", 16), "{}");
+  // Not a record attune wrote: the slow path decides.
+  EXPECT_EQ(signed_text_of(R"({"a":{"integrity":1}})", 16), std::nullopt) << "only a nested one";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"integrity":2})", 16), std::nullopt) << "twice";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1} x)", 16), std::nullopt) << "text after the object";
+  EXPECT_EQ(signed_text_of(R"([{"integrity":1}])", 16), std::nullopt) << "not an object";
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"a":"unterminated})", 16), std::nullopt);
+  EXPECT_EQ(signed_text_of(R"({"integrity":1,"a":[[[1]]]})", 3), std::nullopt) << "deeper than allowed";
+  // An edited record fails the quick check as well as the full one.
+  auto spaced = record;
+  spaced["a"] = "changed";
+  EXPECT_FALSE(record_signature_ok_as_written(spaced.dump(2), spaced, "programme key"));
+}
+
+// The quick reader must build exactly what nlohmann builds (types included: a span's numbers are
+// unsigned), and leave everything unusual to nlohmann.
+bool same_tree(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.type() != b.type()) return false;
+  if (a.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (i.key() != j.key() || !same_tree(*i, *j)) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same_tree(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
+TEST(PlainJson, BuildsWhatNlohmannBuilds) {
+  for (std::string text :
+       {R"({"a":[1,-2,0,-0,3.5,-1e3,2E-2,1.0,18446744073709551615,-9223372036854775808],"b":null})",
+        "{\n  \"s\": \"tab\\t nl\\n quote\\\" slash\\/ back\\\\ \\b\\f\\r\",\n  \"t\": true, \"u\": false\n}",
+        R"({"utf8":"café — “quoted” 😀 ","e":{},"l":[],"n":[[],[{}]]})", "[]", "\"x\"", "7", " null "}) {
+    auto quick = parse_plain_json(text);
+    ASSERT_TRUE(quick.has_value()) << text;
+    EXPECT_TRUE(same_tree(*quick, nlohmann::json::parse(text))) << text;
+  }
+  auto spans = parse_plain_json(R"({"span":[0,5]})");
+  ASSERT_TRUE(spans);
+  EXPECT_TRUE((*spans)["span"][0].is_number_unsigned());
+  for (std::string text : {R"({"a":"\u00e9"})",
+                           R"({"a":1,"a":2})",
+                           R"({"a":01})",
+                           R"({"a":1,})",
+                           R"({"a":18446744073709551616})",
+                           R"({"a":-9223372036854775809})",
+                           R"({"a":1e999})",
+                           "{\"a\":\"\x01\"}",
+                           "{\"a\":\"\xC0\xAF\"}",
+                           "{\"a\":\"\xED\xA0\x80\"}",
+                           "{\"a\":\"\xF4\x90\x80\x80\"}",
+                           "{\"a\":\"\xE2\x82\"}",
+                           "\xEF\xBB\xBF{}",
+                           "{} x",
+                           R"({"a":.5})",
+                           R"({"a":1.})",
+                           R"({"a":tru})",
+                           R"({"a" 1})",
+                           "",
+                           "[1,2"}) {
+    EXPECT_EQ(parse_plain_json(text), std::nullopt) << text;
+  }
+  std::string deep(70, '[');
+  deep += std::string(70, ']');
+  EXPECT_EQ(parse_plain_json(deep), std::nullopt) << "deeper than 64";
+  // A real record, as attune writes it.
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  Session session(scenario, SessionMode::practice);
+  session.submit(TurnInput::reply("It sounds like the week wore you down — “truly”."));
+  RecordMeta meta;
+  meta.id = "s1";
+  meta.trainee = "sam";
+  meta.started = "2026-01-01T10:00:00Z";
+  nlohmann::json record = session_record(session, rubric, meta);
+  sign_record(record, "k");
+  std::string text = record.dump(2) + "\n";
+  auto quick = parse_plain_json(text);
+  ASSERT_TRUE(quick);
+  EXPECT_TRUE(same_tree(*quick, nlohmann::json::parse(text)));
+}
+
+// verify's re-derivation: re-coding the turns must give each recorded code's name, span and rule.
+TEST(Rederivation, NamesATurnWhoseCodeNameSpanOrRuleWasEdited) {
+  Scenario scenario = testing::must_load(kScenario);
+  scoring::Rubric rubric = shipped_rubric();
+  Session session(scenario, SessionMode::practice);
+  session.submit(TurnInput::reply("It sounds like the week wore you down."));
+  RecordMeta meta;
+  meta.id = "s1";
+  meta.trainee = "sam";
+  meta.started = "2026-01-01T10:00:00Z";
+  nlohmann::json record = session_record(session, rubric, meta);
+  ASSERT_FALSE(record["turns"][0]["codes"].empty());
+  EXPECT_EQ(rederivation_differences(record, scenario, rubric), std::vector<std::string>{});
+  auto edited = [&](const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json copy = record;
+    edit(copy["turns"][0]["codes"][0]);
+    auto differences = rederivation_differences(copy, scenario, rubric);
+    return !differences.empty() && differences.front().starts_with("turn 0: recorded [");
+  };
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["code"] = "advice"; }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["rule"] = "another-rule"; }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c["span"] = nlohmann::json::array({0, 1}); }));
+  EXPECT_TRUE(edited([](nlohmann::json& c) { c.erase("rule"); }));
+  EXPECT_FALSE(edited([](nlohmann::json& c) { c["confidence"] = 0.1; })) << "confidences are not compared";
 }
 
 TEST(Recorder, WritesASignedPrivateRecordWithTheScenarioCopyAndRemovesTheJournal) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "attune/scoring/coder.h"
+#include "attune/simulator/json_member.h"
 #include "attune/simulator/records_scan.h"
 #include "attune/simulator/rescoring.h"
 #include "attune/simulator/review_log.h"
@@ -33,7 +34,7 @@ void fail(Tally& tally, const std::string& path, const std::string& message) {
 // Re-derivation catches scores and codes edited by someone who holds the key: the turns are
 // replayed on the scenario copy, re-coded and re-scored. Runs on the scan's worker threads.
 std::string rederive(const RecordsContext& ctx, json& record, sim::ScenarioCopies& copies) {
-  const json& scorer = record.contains("scorer") ? record["scorer"] : json();
+  const json& scorer = sim::member_or_null(record, "scorer");
   if (!scorer.is_object() || scorer.value("rubric_sha256", "") != ctx.rubric_sha256 ||
       scorer.value("version", "") != scoring::coder_version()) {
     return {};  // scored by another rubric or coder: nothing to re-derive against
@@ -50,20 +51,27 @@ std::string rederive(const RecordsContext& ctx, json& record, sim::ScenarioCopie
   return message;
 }
 
-void check_reviews(const RecordsContext& ctx, const std::string& session_id, std::size_t turns,
-                   Tally& tally) {
-  std::string path = sim::review_path(ctx.root, session_id);
-  auto log = sim::read_review_log(path, session_id, ctx.key);
-  if (!log.exists) return;
-  ++tally.reviews;
+// What is wrong with a session's review file: empty when it is intact or there is none.
+struct ReviewCheck {
+  bool exists = false;
+  std::string path;
   std::string message;
+};
+
+ReviewCheck check_reviews(const RecordsContext& ctx, const std::string& session_id, std::size_t turns) {
+  ReviewCheck out;
+  out.path = sim::review_path(ctx.root, session_id);
+  auto log = sim::read_review_log(out.path, session_id, ctx.key);
+  out.exists = log.exists;
+  if (!log.exists) return out;
+  std::string& message = out.message;
   for (const auto& p : log.problems) message += (message.empty() ? "" : "; ") + p;
   for (const auto& e : log.entries) {
     if (e.turn && (*e.turn < 0 || static_cast<std::size_t>(*e.turn) >= turns))
       message += (message.empty() ? "" : "; ") + std::string("an override names turn ") +
                  std::to_string(*e.turn) + ", which the session does not have";
   }
-  if (!message.empty()) fail(tally, path, message);
+  return out;
 }
 
 }  // namespace
@@ -88,19 +96,31 @@ int run_verify(const VerifyOptions& options) {
   Tally tally;
   sim::ScenarioCopies copies(ctx->root);
   std::set<std::string> session_ids;
-  sim::scan_sessions(
+  // The expensive checks (re-derivation, the review chain) run on the scan's worker threads; the
+  // findings are printed here, in file order, so the output never depends on the threads.
+  struct Findings {
+    std::string record;
+    ReviewCheck reviews;
+  };
+  std::vector<Findings> findings(files.size());
+  sim::scan_sessions_indexed(
       files, ctx->key,
-      [&](sim::ScannedSession&& s) {
+      [&](std::size_t i, sim::ScannedSession& s) {
+        findings[i].record = rederive(*ctx, s.record, copies);
+        findings[i].reviews = check_reviews(*ctx, s.file.id, s.record["turns"].size());
+      },
+      [&](std::size_t i, sim::ScannedSession&& s) {
         ++tally.sessions;
         session_ids.insert(s.file.id);
-        if (!s.finding.empty()) fail(tally, s.file.path, s.finding);
-        check_reviews(*ctx, s.file.id, s.record["turns"].size(), tally);
+        if (!findings[i].record.empty()) fail(tally, s.file.path, findings[i].record);
+        const ReviewCheck& reviews = findings[i].reviews;
+        if (reviews.exists) ++tally.reviews;
+        if (!reviews.message.empty()) fail(tally, reviews.path, reviews.message);
       },
       [&](const sim::ScanProblem& p) {
         ++tally.sessions;
         fail(tally, p.path, p.message);
-      },
-      [&](const sim::SessionFile&, json& record) { return rederive(*ctx, record, copies); });
+      });
   for (const auto& f : files) session_ids.insert(f.id);  // a failed record's reviews are not orphans
   // Review files are checked with their session; one whose session is gone is named too.
   if (options.records_named.empty()) {

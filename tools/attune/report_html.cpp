@@ -1,9 +1,12 @@
 // The HTML report: one self-contained file (inline CSS and SVG, no scripts, no fonts or anything
 // else fetched) that opens in any browser. Status is always given in words and shapes as well as
 // colour, and every chart has a text equivalent beside it.
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 
+#include "attune/simulator/records_scan.h"
 #include "report_model.h"
 
 namespace attune::cli {
@@ -107,18 +110,59 @@ struct Point {
   double score;
   bool corrected;
   std::string session;
+  std::string date;  // the session's start day, YYYY-MM-DD
 };
 
-// One competency's scores over a trainee's sessions that exercised it (0-4, proficiency dashed).
+// Where the x axis names a session's day: the first and the last, then the middle and quarters as
+// long as a label fits without touching another (dates are about 58 px wide at the chart's 10 px)
+// and names another day than those already shown.
+struct DateLabel {
+  std::size_t point;
+  const char* anchor;  // SVG text-anchor
+};
+std::vector<DateLabel> date_labels(const std::vector<Point>& points,
+                                   const std::function<double(std::size_t)>& x, double width) {
+  std::size_t count = points.size();
+  constexpr double kLabel = 58, kGap = 6;
+  std::vector<DateLabel> out;
+  std::vector<std::pair<double, double>> taken;  // extents of the labels placed
+  auto place = [&](std::size_t i, const char* anchor) {
+    double begin = anchor[0] == 's' ? x(i) : anchor[0] == 'e' ? x(i) - kLabel : x(i) - kLabel / 2;
+    double end = begin + kLabel;
+    if (begin < 0 || end > width) return;
+    for (const auto& [b, e] : taken) {
+      if (begin < e + kGap && b < end + kGap) return;
+    }
+    for (const auto& l : out) {
+      if (l.point == i || points[l.point].date == points[i].date) return;
+    }
+    taken.emplace_back(begin, end);
+    out.push_back({i, anchor});
+  };
+  if (count == 0) return out;
+  if (count == 1) {
+    place(0, "middle");
+    return out;
+  }
+  place(0, "start");
+  place(count - 1, "end");
+  for (std::size_t i : {(count - 1) / 2, (count - 1) / 4, 3 * (count - 1) / 4}) {
+    if (i > 0 && i < count - 1) place(i, "middle");
+  }
+  return out;
+}
+
+// One competency's scores over a trainee's sessions that exercised it (0-4, proficiency dashed),
+// with the days of the first, last and some sessions between under the x axis.
 std::string trend_svg(const std::vector<Point>& points, double proficient_at, double max_score) {
-  const double w = 230, h = 86, left = 22, right = 8, top = 6, bottom = 14;
+  const double w = 230, h = 100, left = 22, right = 8, top = 6, bottom = 28;
   auto y = [&](double score) { return top + (h - top - bottom) * (1.0 - score / max_score); };
   auto x = [&](std::size_t i) {
     return points.size() < 2
                ? left + (w - left - right) / 2
                : left + (w - left - right) * static_cast<double>(i) / static_cast<double>(points.size() - 1);
   };
-  std::string out = "<svg class=\"trend\" width=\"230\" height=\"86\" viewBox=\"0 0 230 86\" role=\"img\">";
+  std::string out = "<svg class=\"trend\" width=\"230\" height=\"100\" viewBox=\"0 0 230 100\" role=\"img\">";
   for (double tick : {0.0, max_score / 2, max_score}) {
     out += "<line x1=\"" + fixed(left) + "\" x2=\"" + fixed(w - right) + "\" y1=\"" + fixed(y(tick)) +
            "\" y2=\"" + fixed(y(tick)) + "\" stroke=\"#e4e8ee\"/><text x=\"2\" y=\"" + fixed(y(tick) + 3) +
@@ -144,26 +188,68 @@ std::string trend_svg(const std::vector<Point>& points, double proficient_at, do
                "\" r=\"2.8\" fill=\"#2c5d8a\">" + tip + "</circle>";
       }
     }
+    for (const auto& label : date_labels(points, x, w)) {
+      double at = x(label.point);
+      out += "<line x1=\"" + fixed(at) + "\" x2=\"" + fixed(at) + "\" y1=\"" + fixed(y(0)) + "\" y2=\"" +
+             fixed(y(0) + 4) + "\" stroke=\"#9aa5b1\"/><text class=\"date\" x=\"" + fixed(at) + "\" y=\"" +
+             fixed(h - 8) + "\" text-anchor=\"" + label.anchor + "\">" + escape(points[label.point].date) +
+             "</text>";
+    }
   }
   return out + "</svg>";
 }
 
-std::string practice_svg(const std::vector<std::pair<std::string, long long>>& rows) {
+// Practice time is each session's wall clock, start to end (PRODUCT.md). A scripted play (`attune
+// play --responses`) has no one at the keyboard and ends in less time than its turns' recorded
+// quiet (ReviewedSession::untimed): it is counted as untimed rather than shown as a few seconds.
+struct Practice {
+  long long seconds = 0;
+  int untimed = 0;  // scripted plays
+};
+
+Practice practice_of(const std::vector<const ReportSession*>& sessions) {
+  Practice out;
+  for (const auto* s : sessions) {
+    if (s->view.untimed) {
+      ++out.untimed;
+    } else {
+      out.seconds += s->view.practice_seconds;
+    }
+  }
+  return out;
+}
+
+std::string untimed_words(int untimed) {
+  return std::to_string(untimed) + (untimed == 1 ? " scripted play" : " scripted plays") + ", untimed";
+}
+
+std::string practice_words(const Practice& p) {
+  if (p.seconds == 0 && p.untimed > 0) return "no timed practice (" + untimed_words(p.untimed) + ")";
+  return minutes(p.seconds) + (p.untimed > 0 ? " + " + untimed_words(p.untimed) : "");
+}
+
+std::string practice_svg(const std::vector<std::pair<std::string, Practice>>& rows) {
   long long most = 1;
-  for (const auto& [who, seconds] : rows) most = std::max(most, seconds);
+  for (const auto& [who, p] : rows) most = std::max(most, p.seconds);
   const int row = 24, label = 150, width = 720;
   int height = row * static_cast<int>(rows.size()) + 8;
   std::string out = "<svg class=\"practice\" width=\"" + std::to_string(width) + "\" height=\"" +
                     std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
                     std::to_string(height) + "\" role=\"img\" aria-label=\"Practice time per trainee\">";
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    double bar = (width - label - 90) * static_cast<double>(rows[i].second) / static_cast<double>(most);
+    const Practice& p = rows[i].second;
+    double bar = (width - label - 90) * static_cast<double>(p.seconds) / static_cast<double>(most);
     int y = row * static_cast<int>(i) + 4;
     out += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" style=\"font-size:12px;fill:#1f2933\">" +
-           escape(rows[i].first) + "</text><rect x=\"" + std::to_string(label) + "\" y=\"" +
-           std::to_string(y + 3) + "\" width=\"" + fixed(std::max(bar, 1.0)) +
-           "\" height=\"14\" rx=\"2\" fill=\"#8fb3d1\"/><text x=\"" + fixed(label + bar + 6) + "\" y=\"" +
-           std::to_string(y + 14) + "\" style=\"font-size:12px\">" + minutes(rows[i].second) + "</text>";
+           escape(rows[i].first) + "</text>";
+    // No bar at all when nothing was timed: a 1 px sliver would read as "practised a little".
+    bool timed = p.seconds > 0 || p.untimed == 0;
+    if (timed) {
+      out += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+             fixed(std::max(bar, 1.0)) + "\" height=\"14\" rx=\"2\" fill=\"#8fb3d1\"/>";
+    }
+    out += "<text x=\"" + fixed(timed ? label + bar + 6 : label) + "\" y=\"" + std::to_string(y + 14) +
+           "\" style=\"font-size:12px\">" + practice_words(p) + "</text>";
   }
   return out + "</svg>";
 }
@@ -226,6 +312,51 @@ void session_transcript(std::string& out, const ReportSession& s, const scoring:
   out += "</div></details>";
 }
 
+// One trainee's section: trends, the list of sessions, transcripts.
+std::string trainee_section(const std::string& trainee, const std::vector<const ReportSession*>& sessions,
+                            const scoring::Rubric& rubric) {
+  std::string out;
+  Practice practice = practice_of(sessions);
+  out +=
+      "<section class=\"card trainee\" id=\"t-" + escape(trainee) + "\"><h2>" + escape(trainee) +
+      "</h2><p class=\"meta\">" + std::to_string(sessions.size()) + " sessions &middot; " +
+      (practice.seconds == 0 && practice.untimed > 0 ? practice_words(practice)
+       : practice.untimed > 0 ? minutes(practice.seconds) + " practised + " + untimed_words(practice.untimed)
+                              : minutes(practice.seconds) + " practised") +
+      "</p><h3>Trends</h3><div class=\"trends\">";
+  for (std::size_t c = 0; c < rubric.competencies.size(); ++c) {
+    std::vector<Point> points;
+    for (const auto* s : sessions) {
+      if (c < s->view.corrected.size() && s->view.corrected[c].score)
+        points.push_back(
+            {*s->view.corrected[c].score, s->view.overridden(), s->view.id, s->view.started.substr(0, 10)});
+    }
+    std::string latest = points.empty() ? "no evidence" : fixed(points.back().score);
+    out += "<figure>" + trend_svg(points, rubric.proficient_at, rubric.max_score) + "<figcaption><b>" +
+           escape(rubric.competencies[c].name) + "</b>: latest " + latest + ", " +
+           std::to_string(points.size()) + " sessions</figcaption></figure>";
+  }
+  out += "</div><p class=\"note\">Dashed line: proficient (" + fixed(rubric.proficient_at) +
+         "). Squares: sessions a supervisor "
+         "corrected.</p><h3>Sessions</h3><table><tr><th>started</th><th>scenario</th>"
+         "<th>mode</th><th>outcome</th><th>review</th></tr>";
+  for (const auto* s : sessions) {
+    const auto& v = s->view;
+    out += "<tr><td><a href=\"#s-" + escape(v.id) + "\">" + escape(v.started) + "</a></td><td>" +
+           escape(v.scenario_title) + "</td><td>" + escape(v.mode) + "</td><td>" +
+           escape(v.outcome.value_or("none")) + "</td><td>" +
+           (v.sign_off()     ? "signed off"
+            : v.overridden() ? "corrected"
+                             : "") +
+           "</td></tr>";
+  }
+  out += "</table>";
+  if (!sessions.empty() && !sessions.front()->turns.empty()) out += "<h3>Transcripts</h3>";
+  for (const auto* s : sessions) session_transcript(out, *s, rubric);
+  out += "</section>";
+  return out;
+}
+
 }  // namespace
 
 std::string report_html(const Cohort& cohort, const scoring::Rubric& rubric) {
@@ -280,14 +411,20 @@ std::string report_html(const Cohort& cohort, const scoring::Rubric& rubric) {
       "applied.</p></section>";
 
   // Practice time.
-  std::vector<std::pair<std::string, long long>> practice;
+  std::vector<std::pair<std::string, Practice>> practice;
+  int untimed = 0;
   for (const auto& [trainee, sessions] : by_trainee) {
-    long long seconds = 0;
-    for (const auto* s : sessions) seconds += s->view.practice_seconds;
-    practice.emplace_back(trainee, seconds);
+    practice.emplace_back(trainee, practice_of(sessions));
+    untimed += practice.back().second.untimed;
   }
-  out += "<section class=\"card\" id=\"practice\"><h2>Practice time</h2>" + practice_svg(practice) +
-         "</section>";
+  out += "<section class=\"card\" id=\"practice\"><h2>Practice time</h2>" + practice_svg(practice);
+  if (untimed > 0) {
+    out += "<p class=\"note\">Practice time is each session's wall-clock time, from start to end. " +
+           untimed_words(untimed) +
+           ": a scripted play (<code>attune play --responses</code>) runs without anyone at the keyboard, "
+           "so it is counted but adds no time.</p>";
+  }
+  out += "</section>";
 
   // Calibration.
   out +=
@@ -313,42 +450,22 @@ std::string report_html(const Cohort& cohort, const scoring::Rubric& rubric) {
   }
   out += "</section>";
 
-  // Per trainee: trends, sessions, transcripts.
-  for (const auto& [trainee, sessions] : by_trainee) {
-    long long seconds = 0;
-    for (const auto* s : sessions) seconds += s->view.practice_seconds;
-    out += "<section class=\"card trainee\" id=\"t-" + escape(trainee) + "\"><h2>" + escape(trainee) +
-           "</h2><p class=\"meta\">" + std::to_string(sessions.size()) + " sessions &middot; " +
-           minutes(seconds) + " practised</p><h3>Trends</h3><div class=\"trends\">";
-    for (std::size_t c = 0; c < rubric.competencies.size(); ++c) {
-      std::vector<Point> points;
-      for (const auto* s : sessions) {
-        if (c < s->view.corrected.size() && s->view.corrected[c].score)
-          points.push_back({*s->view.corrected[c].score, s->view.overridden(), s->view.id});
-      }
-      std::string latest = points.empty() ? "no evidence" : fixed(points.back().score);
-      out += "<figure>" + trend_svg(points, rubric.proficient_at, rubric.max_score) + "<figcaption><b>" +
-             escape(rubric.competencies[c].name) + "</b>: latest " + latest + ", " +
-             std::to_string(points.size()) + " sessions</figcaption></figure>";
+  // Per trainee: trends, sessions, transcripts. The sections are most of the file; each is made on
+  // its own worker and they are joined in trainee order, so the bytes never depend on the threads.
+  std::vector<const std::pair<const std::string, std::vector<const ReportSession*>>*> sections;
+  for (const auto& entry : by_trainee) sections.push_back(&entry);
+  // A few sections at a time, so only those are held twice (as a section and in `out`).
+  constexpr std::size_t kAtOnce = 8;
+  std::vector<std::string> rendered(kAtOnce);
+  for (std::size_t begin = 0; begin < sections.size(); begin += kAtOnce) {
+    std::size_t count = std::min(kAtOnce, sections.size() - begin);
+    sim::parallel_for(count, sim::scan_workers(), [&](std::size_t k) {
+      rendered[k] = trainee_section(sections[begin + k]->first, sections[begin + k]->second, rubric);
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      out += rendered[k];
+      std::string().swap(rendered[k]);
     }
-    out += "</div><p class=\"note\">Dashed line: proficient (" + fixed(rubric.proficient_at) +
-           "). Squares: sessions a supervisor "
-           "corrected.</p><h3>Sessions</h3><table><tr><th>started</th><th>scenario</th>"
-           "<th>mode</th><th>outcome</th><th>review</th></tr>";
-    for (const auto* s : sessions) {
-      const auto& v = s->view;
-      out += "<tr><td><a href=\"#s-" + escape(v.id) + "\">" + escape(v.started) + "</a></td><td>" +
-             escape(v.scenario_title) + "</td><td>" + escape(v.mode) + "</td><td>" +
-             escape(v.outcome.value_or("none")) + "</td><td>" +
-             (v.sign_off()     ? "signed off"
-              : v.overridden() ? "corrected"
-                               : "") +
-             "</td></tr>";
-    }
-    out += "</table>";
-    if (!sessions.empty() && !sessions.front()->turns.empty()) out += "<h3>Transcripts</h3>";
-    for (const auto* s : sessions) session_transcript(out, *s, rubric);
-    out += "</section>";
   }
   out +=
       "<p class=\"note\">Made by attune from the signed session records; nothing in this file is fetched "

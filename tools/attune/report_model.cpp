@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "attune/scoring/agreement.h"
@@ -96,23 +97,30 @@ Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
   auto files = sim::list_session_files(ctx.root, request.trainee);
   auto placeholders = trainee_placeholders(sim::list_session_files(ctx.root));
   sim::ScenarioCopies copies(ctx.root);
-  std::set<std::string> trainees;
-  sim::scan_sessions(
+  // Each session's view (its review log read, corrected scores, transcript) is made on the scan's
+  // worker threads; the main thread only collects them, in file order.
+  std::vector<std::optional<ReportSession>> prepared(files.size());
+  sim::scan_sessions_indexed(
       files, ctx.key,
-      [&](sim::ScannedSession&& s) {
+      [&](std::size_t i, sim::ScannedSession& s) {
         ReportSession session{sim::review_session(s.record, ctx.root, ctx.rubric, ctx.key, copies), {}};
         if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
         if (request.redact) {
-          session.view.trainee = placeholders[session.view.trainee];
+          session.view.trainee = placeholders.at(session.view.trainee);
           for (auto& r : session.view.reviews) {
             r.by = "[supervisor]";
             r.reason = r.reason.empty() ? "" : "[reason]";
           }
         }
-        trainees.insert(session.view.trainee);
-        cohort.sessions.push_back(std::move(session));
+        prepared[i] = std::move(session);
+      },
+      [&](std::size_t i, sim::ScannedSession&&) {
+        cohort.sessions.push_back(std::move(*prepared[i]));
+        prepared[i].reset();
       },
       [&](const sim::ScanProblem& p) { cohort.skipped.push_back(p); });
+  std::set<std::string> trainees;
+  for (const auto& s : cohort.sessions) trainees.insert(s.view.trainee);
   cohort.trainees.assign(trainees.begin(), trainees.end());
   std::sort(cohort.sessions.begin(), cohort.sessions.end(),
             [](const ReportSession& a, const ReportSession& b) {

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "attune/simulator/json_member.h"
+
 namespace attune::cli {
 namespace {
 
@@ -42,7 +44,7 @@ std::string number_or_dash(const json& value) {
 
 std::string code_with_evidence(const json& turn, const json& code) {
   std::string out = code.value("code", "?");
-  const json& span = code.contains("span") ? code["span"] : json();
+  const json& span = sim::member_or_null(code, "span");
   if (span.is_array() && span.size() == 2 && span[0].is_number_unsigned() && span[1].is_number_unsigned() &&
       turn.contains("response") && turn["response"].is_string()) {
     const auto& text = turn["response"].get_ref<const std::string&>();

@@ -23,6 +23,7 @@ struct Run {
 };
 
 Run run(const std::vector<std::string>& args) {
+  std::fflush(stdout);  // else the child inherits unwritten lines and prints them again
   auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -69,6 +70,9 @@ int main(int argc, char** argv) {
                3.0, 300);
   ok &= report("report --csv",
                run({ATTUNE_BINARY, "report", "--records", records, "--csv", (dir / "r.csv").string()}), 3.0,
+               300);
+  ok &= report("report --html",
+               run({ATTUNE_BINARY, "report", "--records", records, "--html", (dir / "r.html").string()}), 3.0,
                300);
   ok &= report("verify", run({ATTUNE_BINARY, "verify", "--records", records}), 2.0, 300);
   std::string bundle = (dir / "bundle.tar.gz").string();

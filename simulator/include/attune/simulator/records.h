@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "attune/scoring/rubric.h"
 #include "attune/simulator/session.h"
@@ -45,6 +46,11 @@ bool record_signature_ok(const nlohmann::json& record, const std::string& key);
 // The same check without copying the record (for scanning thousands): `integrity` is taken out
 // for the check and put back.
 bool record_signature_ok_in_place(nlohmann::json& record, const std::string& key);
+// The quick check for a record file as attune wrote it: the HMAC over the file's own text less its
+// whitespace and `integrity` (signed_text.h), without serialising `record`, which is that text
+// parsed. False says only "not shown this way"; record_signature_ok_in_place then decides.
+bool record_signature_ok_as_written(std::string_view text, const nlohmann::json& record,
+                                    const std::string& key);
 
 // The programme key: $ATTUNE_KEY, else the key file (created with 32 random bytes on first use).
 struct KeyResult {

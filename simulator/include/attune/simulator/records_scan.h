@@ -50,6 +50,24 @@ void scan_sessions(const std::vector<SessionFile>& files, const std::string& key
                    const std::function<void(const ScanProblem&)>& on_problem,
                    const DeepCheck& deep_check = {});
 
+// The scan's engine, for work per record that should share the cores too: `on_worker(i, s)` runs
+// on a worker thread for each good record (files[i]), then `on_session(i, s)` or `on_problem` on
+// the calling thread, in the order of `files`. What the callbacks produce must depend only on the
+// record, never on which thread ran it, so any number of workers gives the same result.
+void scan_sessions_indexed(const std::vector<SessionFile>& files, const std::string& key,
+                           const std::function<void(std::size_t, ScannedSession&)>& on_worker,
+                           const std::function<void(std::size_t, ScannedSession&&)>& on_session,
+                           const std::function<void(const ScanProblem&)>& on_problem);
+
+// How many threads a scan (or other per-record work of the supervisors' commands) uses: the
+// cores, at most 4, or ATTUNE_THREADS when set (1 runs everything on the calling thread; tests
+// compare outputs against that).
+unsigned scan_workers();
+
+// Runs `work(i)` for i in [0, count) on `workers` threads (the calling one among them), each
+// index once; `work` must write only to the i-th slot of what it fills.
+void parallel_for(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& work);
+
 // The session file a RECORD argument names: an existing path, else a session id in `root`.
 std::optional<SessionFile> find_session_file(const std::string& root, const std::string& argument);
 

@@ -25,7 +25,11 @@ struct ReviewedSession {
   std::optional<std::string> ended;
   bool complete = false;
   std::optional<std::string> outcome;
-  long long practice_seconds = 0;                   // ended - started; 0 while unfinished
+  long long practice_seconds = 0;  // ended - started; 0 while unfinished
+  // Finished in less wall-clock time than the quiet its own turns record (latency_ms, silence_ms):
+  // a scripted play (`attune play --responses`), which no one sat through, so it has no practice
+  // time to show.
+  bool untimed = false;
   std::vector<scoring::CompetencyScore> automatic;  // as recorded, in the rubric's order
   std::vector<scoring::CompetencyScore> corrected;  // after overrides; equal to automatic without any
   std::vector<std::vector<std::string>> automatic_codes;
