@@ -197,9 +197,10 @@ bool same_tree(const nlohmann::json& a, const nlohmann::json& b) {
 
 TEST(PlainJson, BuildsWhatNlohmannBuilds) {
   for (std::string text :
-       {R"({"a":[1,-2,0,-0,3.5,-1e3,2E-2,1.0,18446744073709551615,-9223372036854775808],"b":null})",
+       {R"({"a":[1,-2,0,3.5,-1e3,2E-2,1.0,18446744073709551615,-9223372036854775808],"b":null})",
         "{\n  \"s\": \"tab\\t nl\\n quote\\\" slash\\/ back\\\\ \\b\\f\\r\",\n  \"t\": true, \"u\": false\n}",
-        R"({"utf8":"café — “quoted” 😀 ","e":{},"l":[],"n":[[],[{}]]})", "[]", "\"x\"", "7", " null "}) {
+        R"({"utf8":"café — “quoted” 😀 ","e":{},"l":[],"n":[[],[{}]]})", R"({"a":"\u00e9\ud83d\ude00"})", "[]",
+        "\"x\"", "7", " null "}) {
     auto quick = parse_plain_json(text);
     ASSERT_TRUE(quick.has_value()) << text;
     EXPECT_TRUE(same_tree(*quick, nlohmann::json::parse(text))) << text;
@@ -207,26 +208,11 @@ TEST(PlainJson, BuildsWhatNlohmannBuilds) {
   auto spans = parse_plain_json(R"({"span":[0,5]})");
   ASSERT_TRUE(spans);
   EXPECT_TRUE((*spans)["span"][0].is_number_unsigned());
-  for (std::string text : {R"({"a":"\u00e9"})",
-                           R"({"a":1,"a":2})",
-                           R"({"a":01})",
-                           R"({"a":1,})",
-                           R"({"a":18446744073709551616})",
-                           R"({"a":-9223372036854775809})",
-                           R"({"a":1e999})",
-                           "{\"a\":\"\x01\"}",
-                           "{\"a\":\"\xC0\xAF\"}",
-                           "{\"a\":\"\xED\xA0\x80\"}",
-                           "{\"a\":\"\xF4\x90\x80\x80\"}",
-                           "{\"a\":\"\xE2\x82\"}",
-                           "\xEF\xBB\xBF{}",
-                           "{} x",
-                           R"({"a":.5})",
-                           R"({"a":1.})",
-                           R"({"a":tru})",
-                           R"({"a" 1})",
-                           "",
-                           "[1,2"}) {
+  for (std::string text :
+       {R"({"a":1,"a":2})", R"({"a":01})", R"({"a":1,})", R"({"a":18446744073709551616})",
+        R"({"a":-9223372036854775809})", R"({"a":1e999})", "{\"a\":\"\x01\"}", "{\"a\":\"\xC0\xAF\"}",
+        "{\"a\":\"\xED\xA0\x80\"}", "{\"a\":\"\xF4\x90\x80\x80\"}", "{\"a\":\"\xE2\x82\"}", "\xEF\xBB\xBF{}",
+        "{} x", R"({"a":.5})", R"({"a":1.})", R"({"a":tru})", R"({"a" 1})", "", "[1,2"}) {
     EXPECT_EQ(parse_plain_json(text), std::nullopt) << text;
   }
   std::string deep(70, '[');
