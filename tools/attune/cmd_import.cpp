@@ -2,7 +2,6 @@
 // refused whole when it is not what it claims, then merged session by session: checked (shape,
 // HMAC, scenario copy), compared with what is here, moved into place, re-derived.
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +14,7 @@
 #include "attune/scoring/coder.h"
 #include "attune/simulator/bundle.h"
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/json_schema.h"
 #include "attune/simulator/progress.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/records_scan.h"
@@ -53,29 +53,20 @@ std::optional<std::string> read_text(const std::string& path) {
   return file.text;
 }
 
-bool is_string(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_string();
-}
-
-// The shape of an `attune-session/1` record, as far as import relies on it.
-std::string shape_problem(const json& r, const std::string& trainee, const std::string& id) {
+// Where a record breaks the session schema (assets/schema/attune-session-1.schema.json), then
+// what import relies on beyond it: filed under its own id and trainee, and finished.
+std::string shape_problem(const json& r, const sim::JsonSchema& schema, const std::string& trainee,
+                          const std::string& id) {
   if (!r.is_object()) return "not a JSON object";
   if (r.value("format", json()) != "attune-session/1") return "not an attune-session/1 record";
-  if (!is_string(r, "id") || r["id"] != id) return "its id does not match its file name";
-  if (!is_string(r, "trainee") || r["trainee"] != trainee) return "its trainee does not match its directory";
-  if (!r.contains("scenario") || !r["scenario"].is_object() || !is_string(r["scenario"], "sha256"))
-    return "it has no scenario.sha256";
-  if (!is_string(r, "started") || !is_string(r, "ended")) return "it is not a finished session (no `ended`)";
-  if (!r.contains("complete") || !r["complete"].is_boolean()) return "`complete` is not true or false";
-  if (!is_string(r, "mode") || (r["mode"] != "practice" && r["mode"] != "exam"))
-    return "`mode` is not practice or exam";
-  if (!r.contains("scorer") || !r["scorer"].is_object()) return "it has no `scorer`";
-  if (!r.contains("turns") || !r["turns"].is_array()) return "it has no `turns` list";
-  for (const auto& t : r["turns"])
-    if (!t.is_object() || !t.contains("codes") || !t["codes"].is_array()) return "a turn without `codes`";
-  if (!r.contains("competencies") || !r["competencies"].is_object()) return "it has no `competencies`";
-  if (!r.contains("integrity") || !r["integrity"].is_object() || !is_string(r["integrity"], "hmac_sha256"))
-    return "it has no integrity.hmac_sha256";
+  if (auto violation = schema.first_violation(r)) {
+    return "it does not follow the attune-session/1 schema: at " +
+           (violation->path.empty() ? std::string("the top level") : violation->path) + ": " +
+           violation->reason;
+  }
+  if (r["id"] != id) return "its id does not match its file name";
+  if (r["trainee"] != trainee) return "its trainee does not match its directory";
+  if (r["ended"].is_null()) return "it is not a finished session (no `ended`)";
   return {};
 }
 
@@ -95,7 +86,8 @@ bool ends_lines(const std::string& text) {
 
 class Importer {
  public:
-  Importer(const RecordsContext& ctx, std::string staging) : ctx_(ctx), staging_(std::move(staging)) {}
+  Importer(const RecordsContext& ctx, const sim::JsonSchema& schema, std::string staging)
+      : ctx_(ctx), schema_(schema), staging_(std::move(staging)) {}
 
   void session(const std::string& path) {  // path: sessions/TRAINEE/ID.json
     auto first = path.find('/') + 1;
@@ -105,7 +97,8 @@ class Importer {
     auto bytes = read_text(staging_ + "/" + path);
     if (!bytes) return reject(path, "cannot read it from the staging directory");
     json record = json::parse(*bytes, nullptr, false);
-    if (auto problem = shape_problem(record, trainee, id); !problem.empty()) return reject(path, problem);
+    if (auto problem = shape_problem(record, schema_, trainee, id); !problem.empty())
+      return reject(path, problem);
     if (!sim::record_signature_ok(record, ctx_.key))
       return reject(
           path,
@@ -245,6 +238,7 @@ class Importer {
   std::vector<sim::SessionFile> fresh_;  // sessions this import added
 
   const RecordsContext& ctx_;
+  const sim::JsonSchema& schema_;
   std::string staging_;
   sim::ScenarioCopies copies_{ctx_.root};
 };
@@ -258,18 +252,24 @@ int run_import(const ImportOptions& options) {
     std::cerr << "attune import: cannot read " << options.bundle << "\n";
     return kUsageOrIo;
   }
+  std::string schema_error;
+  auto schema = sim::JsonSchema::load_installed("attune-session-1.schema.json", schema_error);
+  if (!schema) {
+    std::cerr << "attune import: cannot load the session schema: " << schema_error << "\n";
+    return kUsageOrIo;
+  }
   bool root_existed = fs::exists(ctx->root);
   if (auto error = sim::RecordsStore(ctx->root).prepare()) {
     std::cerr << "attune import: " << *error << "\n";
     return kUsageOrIo;
   }
-  std::string pattern = ctx->root + "/.import-XXXXXX";
-  Staging staging;
-  if (mkdtemp(pattern.data()) == nullptr) {
-    std::cerr << "attune import: cannot create a staging directory in " << ctx->root << "\n";
+  std::string staging_error;
+  auto staging_dir = sim::make_staging_dir(ctx->root, staging_error);
+  if (!staging_dir) {
+    std::cerr << "attune import: " << staging_error << "\n";
     return kUsageOrIo;
   }
-  staging.path = pattern;
+  Staging staging{*staging_dir};
 
   auto unpacked = sim::unpack_bundle(options.bundle, staging.path);
   if (!unpacked.refusal) {
@@ -302,7 +302,7 @@ int run_import(const ImportOptions& options) {
     if (syncfs(fd) != 0) std::cerr << "attune import: warning: syncfs: " << std::strerror(errno) << "\n";
     close(fd);
   }
-  Importer importer(*ctx, staging.path);
+  Importer importer(*ctx, *schema, staging.path);
   for (const auto& path : unpacked.paths)
     if (path.rfind("sessions/", 0) == 0) importer.session(path);
   importer.sync_placed();
