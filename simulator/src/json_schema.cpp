@@ -2,6 +2,7 @@
 // regexes are built once), so checking 10,000 records costs no schema work per record.
 #include "attune/simulator/json_schema.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <regex>
@@ -266,12 +267,16 @@ struct Failure {
   std::vector<std::string> expected;  // set when the value itself is of the wrong kind: what would do
 };
 
+// Two passes: most records are valid, so the first only answers yes or no (no messages, no
+// paths built); only a record that fails is walked again to say where and why.
 class Checker {
  public:
+  explicit Checker(bool explain) : explain_(explain) {}
+
   std::optional<Failure> check(const Node& node, const json& value, std::string& path) const {
     if (node.always) {
       if (*node.always) return std::nullopt;
-      return Failure{path, "is not allowed here", {}};
+      return failure([&] { return Failure{path, "is not allowed here", {}}; });
     }
     if (node.ref) {
       if (auto f = check(*node.ref, value, path)) return f;
@@ -280,25 +285,28 @@ class Checker {
       bool any = false;
       for (const auto& t : node.types) any = any || has_type(value, t);
       if (!any) {
-        std::vector<std::string> expected;
-        for (const auto& t : node.types) expected.push_back(with_article(t));
-        return Failure{path, "is " + type_name(value) + ", should be " + joined(expected, " or "), expected};
+        return failure([&] {
+          std::vector<std::string> expected;
+          for (const auto& t : node.types) expected.push_back(with_article(t));
+          return Failure{path, "is " + type_name(value) + ", should be " + joined(expected, " or "),
+                         expected};
+        });
       }
     }
     if (node.constant && value != *node.constant)
-      return Failure{
-          path, "is " + shown(value) + ", should be " + shown(*node.constant), {shown(*node.constant)}};
-    if (node.one_of_values) {
-      bool listed = false;
-      std::vector<std::string> names;
-      for (const auto& allowed : *node.one_of_values) {
-        listed = listed || value == allowed;
-        names.push_back(allowed.is_string() ? allowed.get<std::string>() : allowed.dump());
-      }
-      if (!listed) {
+      return failure([&] {
+        return Failure{
+            path, "is " + shown(value) + ", should be " + shown(*node.constant), {shown(*node.constant)}};
+      });
+    if (node.one_of_values && std::find(node.one_of_values->begin(), node.one_of_values->end(), value) ==
+                                  node.one_of_values->end()) {
+      return failure([&] {
+        std::vector<std::string> names;
+        for (const auto& allowed : *node.one_of_values)
+          names.push_back(allowed.is_string() ? allowed.get<std::string>() : allowed.dump());
         std::string options = "one of " + joined(names, ", ");
         return Failure{path, "is " + shown(value) + ", should be " + options, {options}};
-      }
+      });
     }
     if (value.is_number()) {
       if (auto f = number(node, value, path)) return f;
@@ -319,7 +327,7 @@ class Checker {
       if (auto f = any_of(node, value, path)) return f;
     }
     if (node.negated && !check(*node.negated, value, path))
-      return Failure{path, "is " + shown(value) + ", which is not allowed here", {}};
+      return failure([&] { return Failure{path, "is " + shown(value) + ", which is not allowed here", {}}; });
     if (node.condition) {
       const Node* branch = check(*node.condition, value, path) ? node.else_branch : node.then_branch;
       if (branch) {
@@ -330,43 +338,66 @@ class Checker {
   }
 
  private:
-  static std::optional<Failure> number(const Node& node, const json& value, const std::string& path) {
+  bool explain_;
+
+  // The failure `make` describes when explaining, else an empty one (cheap).
+  template <class Make>
+  std::optional<Failure> failure(const Make& make) const {
+    if (!explain_) return Failure{};
+    return make();
+  }
+
+  std::optional<Failure> number(const Node& node, const json& value, const std::string& path) const {
     double d = value.get<double>();
     if (node.minimum && d < *node.minimum)
-      return Failure{
-          path, "is " + value.dump() + ", less than the minimum " + number_text(*node.minimum), {}};
+      return failure([&] {
+        return Failure{
+            path, "is " + value.dump() + ", less than the minimum " + number_text(*node.minimum), {}};
+      });
     if (node.maximum && d > *node.maximum)
-      return Failure{
-          path, "is " + value.dump() + ", more than the maximum " + number_text(*node.maximum), {}};
+      return failure([&] {
+        return Failure{
+            path, "is " + value.dump() + ", more than the maximum " + number_text(*node.maximum), {}};
+      });
     return std::nullopt;
   }
 
-  static std::optional<Failure> string(const Node& node, const std::string& text, const std::string& path) {
+  std::optional<Failure> string(const Node& node, const std::string& text, const std::string& path) const {
     if (node.min_length && code_points(text) < *node.min_length)
-      return Failure{path, "is shorter than " + std::to_string(*node.min_length) + " characters", {}};
+      return failure([&] {
+        return Failure{path, "is shorter than " + std::to_string(*node.min_length) + " characters", {}};
+      });
     if (node.max_length && code_points(text) > *node.max_length)
-      return Failure{path, "is longer than " + std::to_string(*node.max_length) + " characters", {}};
+      return failure([&] {
+        return Failure{path, "is longer than " + std::to_string(*node.max_length) + " characters", {}};
+      });
     if (node.pattern && !std::regex_search(text, *node.pattern))
-      return Failure{path, "is " + shown(json(text)) + ", which does not match " + node.pattern_text, {}};
+      return failure([&] {
+        return Failure{path, "is " + shown(json(text)) + ", which does not match " + node.pattern_text, {}};
+      });
     return std::nullopt;
   }
 
   std::optional<Failure> array(const Node& node, const json& value, std::string& path) const {
     if (node.min_items && value.size() < *node.min_items)
-      return Failure{path,
-                     "has " + std::to_string(value.size()) + " items, at least " +
-                         std::to_string(*node.min_items) + " needed",
-                     {}};
+      return failure([&] {
+        return Failure{path,
+                       "has " + std::to_string(value.size()) + " items, at least " +
+                           std::to_string(*node.min_items) + " needed",
+                       {}};
+      });
     if (node.max_items && value.size() > *node.max_items)
-      return Failure{path,
-                     "has " + std::to_string(value.size()) + " items, at most " +
-                         std::to_string(*node.max_items) + " allowed",
-                     {}};
+      return failure([&] {
+        return Failure{path,
+                       "has " + std::to_string(value.size()) + " items, at most " +
+                           std::to_string(*node.max_items) + " allowed",
+                       {}};
+      });
     for (std::size_t i = 0; i < value.size(); ++i) {
       const Node* item = i < node.prefix_items.size() ? node.prefix_items[i] : node.items;
       if (!item) continue;
       std::size_t length = path.size();
-      path += "/" + std::to_string(i);
+      if (explain_) path += "/" + std::to_string(i);
       auto f = check(*item, value[i], path);
       path.resize(length);
       if (f) return f;
@@ -376,21 +407,27 @@ class Checker {
 
   std::optional<Failure> object(const Node& node, const json& value, std::string& path) const {
     for (const auto& name : node.required) {
-      if (!value.contains(name)) return Failure{path, "has no `" + name + "` (required)", {}};
+      if (!value.contains(name))
+        return failure([&] { return Failure{path, "has no `" + name + "` (required)", {}}; });
     }
-    for (const auto& [name, member] : value.items()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      // Named, not structured bindings: clang 14 cannot capture those in the lambdas below.
+      const std::string& name = it.key();
+      const json& member = it.value();
       if (node.property_names) {
         // Reported at the object, as a key is not a value with a path of its own.
         if (auto bad = check(*node.property_names, json(name), path)) {
-          return Failure{
-              path,
-              "has the key `" + name + "`, which " +
-                  (bad->expected.empty() ? bad->reason : "should be " + joined(bad->expected, " or ")),
-              {}};
+          return failure([&] {
+            return Failure{
+                path,
+                "has the key `" + name + "`, which " +
+                    (bad->expected.empty() ? bad->reason : "should be " + joined(bad->expected, " or ")),
+                {}};
+          });
         }
       }
       std::size_t length = path.size();
-      path += "/" + escape_pointer_token(name);
+      if (explain_) path += "/" + escape_pointer_token(name);
       std::optional<Failure> f;
       auto known = node.properties.find(name);
       if (known != node.properties.end()) {
@@ -398,7 +435,9 @@ class Checker {
       } else if (node.additional) {
         if (node.additional->always == false) {
           path.resize(length);
-          return Failure{path, "has the key `" + name + "`, which is not allowed", {}};
+          return failure([&] {
+            return Failure{path, "has the key `" + name + "`, which is not allowed", {}};
+          });
         }
         f = check(*node.additional, member, path);
       }
@@ -417,6 +456,7 @@ class Checker {
       if (!f) return std::nullopt;
       failures.push_back(std::move(*f));
     }
+    if (!explain_) return Failure{};
     const Failure* deepest = &failures.front();
     bool all_expected = true;
     std::vector<std::string> expected;
@@ -464,7 +504,8 @@ std::optional<JsonSchema> JsonSchema::load_installed(const std::string& name, st
 
 std::optional<SchemaViolation> JsonSchema::first_violation(const json& value) const {
   std::string path;
-  auto failure = Checker().check(*nodes_->front(), value, path);
+  if (!Checker(false).check(*nodes_->front(), value, path)) return std::nullopt;
+  auto failure = Checker(true).check(*nodes_->front(), value, path);
   if (!failure) return std::nullopt;
   return SchemaViolation{failure->path, failure->reason};
 }
