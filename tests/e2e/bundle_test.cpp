@@ -12,6 +12,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "attune/simulator/records.h"
 #include "run_attune.h"
@@ -337,6 +338,52 @@ TEST_F(Bundles, AKilledImportsStagingIsSweptALiveOnesKeptAndReadersIgnoreBoth) {
   for (const auto& e : fs::directory_iterator(other))
     staging_dirs += e.path().filename().string().rfind(".import-", 0) == 0 ? 1 : 0;
   EXPECT_EQ(staging_dirs, 1u) << "only the live import's staging directory is left";
+}
+
+// Import checks sessions on every core a batch at a time (256); what it prints must still come in
+// bundle order, the same on every run.
+TEST_F(Bundles, ALargeBundlesFindingsComeInBundleOrderAcrossBatches) {
+  std::string command = quote(ATTUNE_GEN_RECORDS) + " --records " + quote(records.string()) +
+                        " --sessions 600 --trainees 3 > /dev/null";
+  ASSERT_EQ(std::system(
+                ("ATTUNE_HOME=" + quote(ATTUNE_SOURCE_DIR) + " ATTUNE_KEY=" + key() + " " + command).c_str()),
+            0);
+  auto sessions = box.session_files(records);
+  std::sort(sessions.begin(), sessions.end());
+  ASSERT_EQ(sessions.size(), 600u);
+  // Altered without the key, spread over the batches: each is rejected for its HMAC.
+  json entries = json::array();
+  std::vector<std::string> altered;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    std::string name = fs::relative(sessions[i], records).string();
+    fs::path source_file = sessions[i];
+    if (i % 97 == 5) {
+      json record = json::parse(slurp(sessions[i]));
+      record["mode"] = record["mode"] == "exam" ? "practice" : "exam";
+      source_file = box.write("altered-" + std::to_string(i) + ".json", record.dump());
+      altered.push_back(name);
+    }
+    entries.push_back({{"name", name}, {"source", source_file.string()}});
+  }
+  for (const auto& copy : fs::directory_iterator(records / "scenarios"))
+    entries.push_back(
+        {{"name", fs::relative(copy.path(), records).string()}, {"source", copy.path().string()}});
+  fs::path bundle = hostile("large.tar.gz", entries);
+
+  auto first = at(other, {"import", bundle.string()});
+  EXPECT_EQ(first.status, 1) << first.err;
+  std::string expected;
+  for (const auto& name : altered)
+    expected += "rejected " + name + ": its HMAC does not match this machine's programme key";
+  std::string rejected;
+  std::istringstream lines(first.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("rejected ", 0) == 0) rejected += line.substr(0, line.find(" (it was signed"));
+  EXPECT_EQ(rejected, expected) << first.out;
+  EXPECT_NE(first.out.find("imported 593, unchanged 0, conflicts 0, rejected 7"), std::string::npos)
+      << first.out;
+  auto second = at(box.root() / "again", {"import", bundle.string()});
+  EXPECT_EQ(second.out, first.out);
 }
 
 TEST_F(Bundles, ADifferentSessionUnderAKnownIdIsAConflictAndTheLocalCopyIsKept) {

@@ -12,7 +12,6 @@
 #include <iostream>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "attune/simulator/bundle.h"
 #include "attune/simulator/file_io.h"
@@ -199,15 +198,9 @@ class Importer {
 void rebuild_progress_files(const RecordsContext& ctx, const std::set<std::string>& trainees) {
   std::vector<std::string> order(trainees.begin(), trainees.end());
   std::vector<std::optional<std::string>> errors(order.size());
-  unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  auto work = [&](unsigned worker) {
-    for (std::size_t i = worker; i < order.size(); i += workers)
-      errors[i] = sim::rebuild_progress(ctx.root, order[i], ctx.rubric, ctx.key).error;
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
-  work(0);
-  for (auto& t : threads) t.join();
+  for_each_index_in_parallel(order.size(), [&](std::size_t i) {
+    errors[i] = sim::rebuild_progress(ctx.root, order[i], ctx.rubric, ctx.key).error;
+  });
   for (const auto& error : errors)
     if (error) std::cerr << "attune import: warning: " << *error << "\n";
 }
