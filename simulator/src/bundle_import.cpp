@@ -190,10 +190,14 @@ class Unpacker {
     auto it = listed_.find(path);
     if (it == listed_.end()) return refuse(path, "not listed in the manifest");
     std::string target = staging_ + "/" + path;
-    auto slash = target.rfind('/');
-    if (auto error = make_private_dir(target.substr(0, slash))) {
-      out_.io_error = true;
-      return refuse(path, "cannot write the staging directory: " + *error);
+    // Each directory is made once: make_private_dir looks at every part of the path.
+    std::string dir = target.substr(0, target.rfind('/'));
+    if (made_dirs_.count(dir) == 0) {
+      if (auto error = make_private_dir(dir)) {
+        out_.io_error = true;
+        return refuse(path, "cannot write the staging directory: " + *error);
+      }
+      made_dirs_.insert(dir);
     }
     int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -270,6 +274,7 @@ class Unpacker {
   UnpackedBundle out_;
   std::map<std::string, Listed> listed_;
   std::set<std::string> seen_;
+  std::set<std::string> made_dirs_;
   std::size_t total_ = 0;
   bool manifest_read_ = false;
   EVP_MD_CTX* digest_ = nullptr;

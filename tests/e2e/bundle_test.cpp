@@ -5,11 +5,14 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "attune/simulator/records.h"
 #include "run_attune.h"
@@ -259,6 +262,128 @@ TEST_F(Bundles, ARecordUnderAnotherKeyIsRejectedWithTheWayToFixIt) {
   EXPECT_NE(run.out.find("attune key show"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("imported 0, unchanged 0, conflicts 0, rejected 1"), std::string::npos) << run.out;
   EXPECT_TRUE(box.session_files(other).empty());
+}
+
+TEST_F(Bundles, ASessionBreakingTheSchemaIsRejectedWhereItBreaksAndTheOthersImport) {
+  fs::path missing = play(box, "tell-me-what-to-do.listening", "casey", records);
+  fs::path wrong_type = play(box, "keep-it-between-us.safe", "robin", records);
+  fs::path good = play(box, "tell-me-what-to-do.advice", "casey", records);
+  // Signed with the programme key after the change, so only the schema can catch them.
+  json record = json::parse(slurp(missing));
+  record.erase("outcome");
+  resign(box.root() / "missing.json", record);
+  record = json::parse(slurp(wrong_type));
+  record["turns"][0]["latency_ms"] = "fast";
+  resign(box.root() / "wrong-type.json", record);
+  auto relative = [&](const fs::path& f) { return fs::relative(f, records).string(); };
+  json entries =
+      json::array({{{"name", relative(missing)}, {"source", (box.root() / "missing.json").string()}},
+                   {{"name", relative(wrong_type)}, {"source", (box.root() / "wrong-type.json").string()}},
+                   {{"name", relative(good)}, {"source", good.string()}}});
+  for (const auto& copy : fs::directory_iterator(records / "scenarios"))
+    entries.push_back({{"name", relative(copy.path())}, {"source", copy.path().string()}});
+
+  auto run = at(other, {"import", hostile("schema.tar.gz", entries).string()});
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  EXPECT_NE(
+      run.out.find("rejected " + relative(missing) +
+                   ": it does not follow the attune-session/1 schema: at the top level: has no `outcome` "
+                   "(required)\n"),
+      std::string::npos)
+      << run.out;
+  EXPECT_NE(
+      run.out.find("rejected " + relative(wrong_type) +
+                   ": it does not follow the attune-session/1 schema: at /turns/0/latency_ms: is 'fast', "
+                   "should be an integer or null\n"),
+      std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("imported 1, unchanged 0, conflicts 0, rejected 2"), std::string::npos) << run.out;
+  EXPECT_TRUE(fs::exists(other / relative(good)));
+  EXPECT_FALSE(fs::exists(other / relative(missing)));
+  EXPECT_FALSE(fs::exists(other / relative(wrong_type)));
+  EXPECT_EQ(at(other, {"verify"}).status, 0);
+}
+
+// A pid that was just in use and is now free: a child that has exited and been reaped.
+pid_t dead_pid() {
+  pid_t child = fork();
+  if (child == 0) _exit(0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return child;
+}
+
+TEST_F(Bundles, AKilledImportsStagingIsSweptALiveOnesKeptAndReadersIgnoreBoth) {
+  fs::path session = play(box, "tell-me-what-to-do.listening", "casey", records);
+  fs::path bundle = export_bundle("casey.tar.gz");
+  ASSERT_EQ(at(other, {"import", bundle.string()}).status, 0);
+  // What a killed import leaves (a staged, damaged session) and what a running one holds.
+  fs::path stale = other / (".import-" + std::to_string(dead_pid()) + "-Ab12Cd");
+  fs::path live = other / (".import-" + std::to_string(getpid()) + "-Ef34Gh");
+  for (const auto& dir : {stale, live}) {
+    fs::create_directories(dir / "sessions" / "casey");
+    std::ofstream(dir / "sessions" / "casey" / session.filename()) << "{\"damaged\": true}";
+  }
+  auto verify = at(other, {"verify"});
+  EXPECT_EQ(verify.status, 0) << verify.out;
+  EXPECT_EQ(verify.out.find(".import-"), std::string::npos) << verify.out;
+  EXPECT_EQ(at(other, {"report", "--csv", (box.root() / "r.csv").string()}).status, 0);
+
+  auto again = at(other, {"import", bundle.string()});
+  EXPECT_EQ(again.status, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("imported 0, unchanged 1"), std::string::npos) << again.out;
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(live / "sessions" / "casey" / session.filename()));
+  std::size_t staging_dirs = 0;
+  for (const auto& e : fs::directory_iterator(other))
+    staging_dirs += e.path().filename().string().rfind(".import-", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(staging_dirs, 1u) << "only the live import's staging directory is left";
+}
+
+// Import checks sessions on every core a batch at a time (256); what it prints must still come in
+// bundle order, the same on every run.
+TEST_F(Bundles, ALargeBundlesFindingsComeInBundleOrderAcrossBatches) {
+  std::string command = quote(ATTUNE_GEN_RECORDS) + " --records " + quote(records.string()) +
+                        " --sessions 600 --trainees 3 > /dev/null";
+  ASSERT_EQ(std::system(
+                ("ATTUNE_HOME=" + quote(ATTUNE_SOURCE_DIR) + " ATTUNE_KEY=" + key() + " " + command).c_str()),
+            0);
+  auto sessions = box.session_files(records);
+  std::sort(sessions.begin(), sessions.end());
+  ASSERT_EQ(sessions.size(), 600u);
+  // Altered without the key, spread over the batches: each is rejected for its HMAC.
+  json entries = json::array();
+  std::vector<std::string> altered;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    std::string name = fs::relative(sessions[i], records).string();
+    fs::path source_file = sessions[i];
+    if (i % 97 == 5) {
+      json record = json::parse(slurp(sessions[i]));
+      record["mode"] = record["mode"] == "exam" ? "practice" : "exam";
+      source_file = box.write("altered-" + std::to_string(i) + ".json", record.dump());
+      altered.push_back(name);
+    }
+    entries.push_back({{"name", name}, {"source", source_file.string()}});
+  }
+  for (const auto& copy : fs::directory_iterator(records / "scenarios"))
+    entries.push_back(
+        {{"name", fs::relative(copy.path(), records).string()}, {"source", copy.path().string()}});
+  fs::path bundle = hostile("large.tar.gz", entries);
+
+  auto first = at(other, {"import", bundle.string()});
+  EXPECT_EQ(first.status, 1) << first.err;
+  std::string expected;
+  for (const auto& name : altered)
+    expected += "rejected " + name + ": its HMAC does not match this machine's programme key";
+  std::string rejected;
+  std::istringstream lines(first.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("rejected ", 0) == 0) rejected += line.substr(0, line.find(" (it was signed"));
+  EXPECT_EQ(rejected, expected) << first.out;
+  EXPECT_NE(first.out.find("imported 593, unchanged 0, conflicts 0, rejected 7"), std::string::npos)
+      << first.out;
+  auto second = at(box.root() / "again", {"import", bundle.string()});
+  EXPECT_EQ(second.out, first.out);
 }
 
 TEST_F(Bundles, ADifferentSessionUnderAKnownIdIsAConflictAndTheLocalCopyIsKept) {

@@ -1,10 +1,11 @@
 // `attune import FILE`: a bundle unpacked into a staging directory inside the records directory,
-// refused whole when it is not what it claims, then merged session by session: checked (shape,
-// HMAC, scenario copy), compared with what is here, moved into place, re-derived.
+// refused whole when it is not what it claims, then merged session by session: checked (schema,
+// HMAC, review file, re-derivation; import_checks.h, on every core), then in bundle order compared
+// with what is here (scenario copy, same id, review file) and moved into place.
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -12,16 +13,16 @@
 #include <map>
 #include <set>
 
-#include "attune/scoring/coder.h"
 #include "attune/simulator/bundle.h"
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/json_schema.h"
 #include "attune/simulator/progress.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/records_scan.h"
-#include "attune/simulator/rescoring.h"
 #include "attune/simulator/review_log.h"
 #include "attune/simulator/sha256.h"
 #include "commands.h"
+#include "import_checks.h"
 #include "records_context.h"
 
 namespace attune::cli {
@@ -48,114 +49,62 @@ struct Staging {
   }
 };
 
+constexpr std::size_t kBatch = 256;  // sessions checked ahead of being settled, bounding memory
+
 std::optional<std::string> read_text(const std::string& path) {
   auto file = sim::read_file(path, kMaxFile);
   return file.text;
-}
-
-bool is_string(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_string();
-}
-
-// The shape of an `attune-session/1` record, as far as import relies on it.
-std::string shape_problem(const json& r, const std::string& trainee, const std::string& id) {
-  if (!r.is_object()) return "not a JSON object";
-  if (r.value("format", json()) != "attune-session/1") return "not an attune-session/1 record";
-  if (!is_string(r, "id") || r["id"] != id) return "its id does not match its file name";
-  if (!is_string(r, "trainee") || r["trainee"] != trainee) return "its trainee does not match its directory";
-  if (!r.contains("scenario") || !r["scenario"].is_object() || !is_string(r["scenario"], "sha256"))
-    return "it has no scenario.sha256";
-  if (!is_string(r, "started") || !is_string(r, "ended")) return "it is not a finished session (no `ended`)";
-  if (!r.contains("complete") || !r["complete"].is_boolean()) return "`complete` is not true or false";
-  if (!is_string(r, "mode") || (r["mode"] != "practice" && r["mode"] != "exam"))
-    return "`mode` is not practice or exam";
-  if (!r.contains("scorer") || !r["scorer"].is_object()) return "it has no `scorer`";
-  if (!r.contains("turns") || !r["turns"].is_array()) return "it has no `turns` list";
-  for (const auto& t : r["turns"])
-    if (!t.is_object() || !t.contains("codes") || !t["codes"].is_array()) return "a turn without `codes`";
-  if (!r.contains("competencies") || !r["competencies"].is_object()) return "it has no `competencies`";
-  if (!r.contains("integrity") || !r["integrity"].is_object() || !is_string(r["integrity"], "hmac_sha256"))
-    return "it has no integrity.hmac_sha256";
-  return {};
-}
-
-// A session id already filed here, under any trainee.
-std::optional<std::string> local_session(const std::string& root, const std::string& id) {
-  std::error_code ec;
-  for (const auto& dir : fs::directory_iterator(fs::path(root) / "sessions", ec)) {
-    fs::path candidate = dir.path() / (id + ".json");
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-  }
-  return std::nullopt;
 }
 
 bool ends_lines(const std::string& text) {
   return text.empty() || text.back() == '\n';
 }
 
+// Settles each checked session in bundle order: compared with what is here, then moved into place.
 class Importer {
  public:
-  Importer(const RecordsContext& ctx, std::string staging) : ctx_(ctx), staging_(std::move(staging)) {}
+  Importer(const RecordsContext& ctx, std::string staging) : ctx_(ctx), staging_(std::move(staging)) {
+    // One listing of what is here, kept up to date as sessions arrive, instead of a look in every
+    // trainee's directory for each incoming session.
+    for (auto& f : sim::list_session_files(ctx_.root)) local_.emplace(f.id, std::move(f.path));
+  }
 
-  void session(const std::string& path) {  // path: sessions/TRAINEE/ID.json
-    auto first = path.find('/') + 1;
-    auto second = path.find('/', first);
-    std::string trainee = path.substr(first, second - first);
-    std::string id = path.substr(second + 1, path.size() - second - 1 - 5);
-    auto bytes = read_text(staging_ + "/" + path);
-    if (!bytes) return reject(path, "cannot read it from the staging directory");
-    json record = json::parse(*bytes, nullptr, false);
-    if (auto problem = shape_problem(record, trainee, id); !problem.empty()) return reject(path, problem);
-    if (!sim::record_signature_ok(record, ctx_.key))
-      return reject(
-          path,
-          "its HMAC does not match this machine's programme key (it was signed under another key, or "
-          "altered). Print the programme key here with `attune key show`, set it as ATTUNE_KEY on the "
-          "trainee's machine, and export again");
-    std::string sha = record["scenario"]["sha256"].get<std::string>();
-    std::string scenario_rel = "scenarios/" + sha + ".yaml";
-    std::optional<std::string> scenario_bytes;
-    bool scenario_local = false;
-    if (sim::is_bundle_layout_path(scenario_rel)) {
-      if (auto local = read_text(ctx_.root + "/" + scenario_rel); local && sim::sha256_hex(*local) == sha) {
-        scenario_local = true;
-      } else if (auto staged = read_text(staging_ + "/" + scenario_rel)) {
-        scenario_bytes = std::move(staged);
-      }
-    }
-    if (!scenario_local && !scenario_bytes)
+  // Whether a session id is new here (worth re-deriving while it is checked). Only read while a
+  // batch is checked; `settle` changes it between batches.
+  bool is_new(const std::string& id) const { return local_.count(id) == 0; }
+
+  void settle(CheckedSession& s) {
+    const std::string& path = s.path;
+    if (!s.problem.empty()) return reject(path, s.problem);
+    std::string scenario_rel = "scenarios/" + s.scenario_sha256 + ".yaml";
+    auto scenario = scenario_state(s.scenario_sha256);
+    if (scenario == Scenario::kMissing)
       return reject(path, "its scenario copy (" + scenario_rel + ") is not in the bundle");
-    if (scenario_bytes && sim::sha256_hex(*scenario_bytes) != sha)
+    if (scenario == Scenario::kMismatched)
       return reject(path, "its scenario copy (" + scenario_rel + ") does not match its SHA-256");
-
-    std::string review_rel = "reviews/" + id + ".jsonl";
-    std::optional<std::string> review = read_text(staging_ + "/" + review_rel);
-    if (review) {
-      auto log = sim::read_review_log(staging_ + "/" + review_rel, id, ctx_.key);
-      if (!log.problems.empty())
-        return reject(path, "its review file fails its checks: " + log.problems.front());
-    }
 
     // What is here already.
     std::string target = ctx_.root + "/" + path;
     bool session_new = true;
-    if (auto existing = local_session(ctx_.root, id)) {
-      auto local = read_text(*existing);
-      if (!local || *local != *bytes || *existing != target)
-        return conflict(path, "a different session with this id is already at " + *existing + " (kept)");
+    if (auto existing = local_.find(s.id); existing != local_.end()) {
+      auto local = read_text(existing->second);
+      if (!local || *local != s.bytes || existing->second != target)
+        return conflict(path,
+                        "a different session with this id is already at " + existing->second + " (kept)");
       session_new = false;
     }
+    std::string review_rel = "reviews/" + s.id + ".jsonl";
     bool review_changes = false;
-    std::string review_target = sim::review_path(ctx_.root, id);
-    if (review) {
+    std::string review_target = sim::review_path(ctx_.root, s.id);
+    if (s.review) {
       auto local = read_text(review_target);
       if (!local) {
         review_changes = true;
-      } else if (*local != *review) {
-        bool extends = review->size() > local->size() && review->compare(0, local->size(), *local) == 0 &&
+      } else if (*local != *s.review) {
+        bool extends = s.review->size() > local->size() && s.review->compare(0, local->size(), *local) == 0 &&
                        ends_lines(*local);
-        bool behind = local->size() > review->size() && local->compare(0, review->size(), *review) == 0 &&
-                      ends_lines(*review);
+        bool behind = local->size() > s.review->size() &&
+                      local->compare(0, s.review->size(), *s.review) == 0 && ends_lines(*s.review);
         if (!extends && !behind)
           return conflict(path, "its review file " + review_rel + " diverges from the one here (kept)");
         review_changes = extends;
@@ -167,29 +116,21 @@ class Importer {
     }
 
     // Into place: the scenario copy first, so a session is never here without it.
-    if (scenario_bytes) {
+    if (scenario == Scenario::kStaged) {
       if (auto error = place(scenario_rel, ctx_.root + "/" + scenario_rel)) return reject(path, *error);
+      scenarios_[s.scenario_sha256] = Scenario::kHere;
     }
     if (session_new) {
       if (auto error = place(path, target)) return reject(path, *error);
+      local_.emplace(s.id, target);
     }
     if (review_changes) {
       if (auto error = place(review_rel, review_target)) return reject(path, *error);
       if (!session_new) std::cout << "updated reviews of " << path << " (" << review_rel << " extended)\n";
     }
     ++counts.imported;
-    touched.insert(trainee);
-    if (session_new) fresh_.push_back({target, trainee, id});
-  }
-
-  // Re-derivation of the sessions this import added, on every core: scores edited by someone who
-  // holds the key show up as warnings (verify fails them too).
-  void rederive_added() {
-    auto relative = [](const sim::SessionFile& f) { return "sessions/" + f.trainee + "/" + f.id + ".json"; };
-    sim::scan_sessions(
-        fresh_, ctx_.key, [](sim::ScannedSession&& s) { std::cout << s.finding; },
-        [&](const sim::ScanProblem& p) { std::cout << "warning: " << p.path << ": " << p.message << "\n"; },
-        [&](const sim::SessionFile& f, json& record) { return rederive(relative(f), record); });
+    touched.insert(s.trainee);
+    if (session_new) warnings_ += s.rederivation_warnings;
   }
 
   // Makes the moves durable: one fsync per directory rather than per file.
@@ -199,10 +140,29 @@ class Importer {
     }
   }
 
+  // What re-deriving the added sessions found, in bundle order, after they are all in place.
+  void print_rederivation_warnings() const { std::cout << warnings_; }
+
   Counts counts;
   std::set<std::string> touched;
 
  private:
+  enum class Scenario { kHere, kStaged, kMissing, kMismatched };
+
+  // Each scenario copy is read and hashed once, however many sessions were played on it.
+  Scenario scenario_state(const std::string& sha) {
+    auto known = scenarios_.find(sha);
+    if (known != scenarios_.end()) return known->second;
+    std::string rel = "scenarios/" + sha + ".yaml";
+    Scenario state = Scenario::kMissing;
+    if (auto local = read_text(ctx_.root + "/" + rel); local && sim::sha256_hex(*local) == sha) {
+      state = Scenario::kHere;
+    } else if (auto staged = read_text(staging_ + "/" + rel)) {
+      state = sim::sha256_hex(*staged) == sha ? Scenario::kStaged : Scenario::kMismatched;
+    }
+    return scenarios_[sha] = state;
+  }
+
   void reject(const std::string& path, const std::string& why) {
     ++counts.rejected;
     std::cout << "rejected " << path << ": " << why << "\n";
@@ -225,29 +185,25 @@ class Importer {
     return std::nullopt;
   }
 
-  std::set<std::string> dirs_;  // directories files were moved into
-
-  // The warnings for one session (run on the scan's worker threads).
-  std::string rederive(const std::string& path, json& record) {
-    const json& scorer = record["scorer"];
-    if (scorer.value("rubric_sha256", "") != ctx_.rubric_sha256 ||
-        scorer.value("version", "") != scoring::coder_version())
-      return {};
-    const sim::Scenario* scenario = copies_.find(record);
-    if (scenario == nullptr)
-      return "warning: " + path + ": its scenario copy cannot be loaded, so its scores were not re-derived\n";
-    std::string warnings;
-    for (const auto& d : sim::rederivation_differences(record, *scenario, ctx_.rubric))
-      warnings += "warning: " + path + ": re-derived differently: " + d + "\n";
-    return warnings;
-  }
-
-  std::vector<sim::SessionFile> fresh_;  // sessions this import added
-
   const RecordsContext& ctx_;
   std::string staging_;
-  sim::ScenarioCopies copies_{ctx_.root};
+  std::map<std::string, std::string> local_;   // session id -> its file here
+  std::map<std::string, Scenario> scenarios_;  // by SHA-256
+  std::set<std::string> dirs_;                 // directories files were moved into
+  std::string warnings_;
 };
+
+// The progress files of the trainees touched, rebuilt a few at a time (each ends in fsyncs, which
+// overlap); any error is printed in trainee order.
+void rebuild_progress_files(const RecordsContext& ctx, const std::set<std::string>& trainees) {
+  std::vector<std::string> order(trainees.begin(), trainees.end());
+  std::vector<std::optional<std::string>> errors(order.size());
+  for_each_index_in_parallel(order.size(), [&](std::size_t i) {
+    errors[i] = sim::rebuild_progress(ctx.root, order[i], ctx.rubric, ctx.key).error;
+  });
+  for (const auto& error : errors)
+    if (error) std::cerr << "attune import: warning: " << *error << "\n";
+}
 
 }  // namespace
 
@@ -258,18 +214,24 @@ int run_import(const ImportOptions& options) {
     std::cerr << "attune import: cannot read " << options.bundle << "\n";
     return kUsageOrIo;
   }
+  std::string schema_error;
+  auto schema = sim::JsonSchema::load_installed("attune-session-1.schema.json", schema_error);
+  if (!schema) {
+    std::cerr << "attune import: cannot load the session schema: " << schema_error << "\n";
+    return kUsageOrIo;
+  }
   bool root_existed = fs::exists(ctx->root);
   if (auto error = sim::RecordsStore(ctx->root).prepare()) {
     std::cerr << "attune import: " << *error << "\n";
     return kUsageOrIo;
   }
-  std::string pattern = ctx->root + "/.import-XXXXXX";
-  Staging staging;
-  if (mkdtemp(pattern.data()) == nullptr) {
-    std::cerr << "attune import: cannot create a staging directory in " << ctx->root << "\n";
+  std::string staging_error;
+  auto staging_dir = sim::make_staging_dir(ctx->root, staging_error);
+  if (!staging_dir) {
+    std::cerr << "attune import: " << staging_error << "\n";
     return kUsageOrIo;
   }
-  staging.path = pattern;
+  Staging staging{*staging_dir};
 
   auto unpacked = sim::unpack_bundle(options.bundle, staging.path);
   if (!unpacked.refusal) {
@@ -303,14 +265,20 @@ int run_import(const ImportOptions& options) {
     close(fd);
   }
   Importer importer(*ctx, staging.path);
+  SessionChecks checks(*ctx, *schema, staging.path);
+  std::vector<std::string> sessions;
   for (const auto& path : unpacked.paths)
-    if (path.rfind("sessions/", 0) == 0) importer.session(path);
-  importer.sync_placed();
-  importer.rederive_added();
-  for (const auto& trainee : importer.touched) {
-    auto rebuilt = sim::rebuild_progress(ctx->root, trainee, ctx->rubric, ctx->key);
-    if (rebuilt.error) std::cerr << "attune import: warning: " << *rebuilt.error << "\n";
+    if (path.rfind("sessions/", 0) == 0) sessions.push_back(path);
+  for (std::size_t begin = 0; begin < sessions.size(); begin += kBatch) {
+    std::vector<std::string> batch(
+        sessions.begin() + static_cast<std::ptrdiff_t>(begin),
+        sessions.begin() + static_cast<std::ptrdiff_t>(std::min(sessions.size(), begin + kBatch)));
+    for (auto& checked : checks.check(batch, [&](const std::string& id) { return importer.is_new(id); }))
+      importer.settle(checked);
   }
+  importer.sync_placed();
+  importer.print_rederivation_warnings();
+  rebuild_progress_files(*ctx, importer.touched);
   const auto& c = importer.counts;
   std::cout << "imported " << c.imported << ", unchanged " << c.unchanged << ", conflicts " << c.conflicts
             << ", rejected " << c.rejected << "\n";

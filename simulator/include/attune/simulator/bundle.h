@@ -44,4 +44,12 @@ struct UnpackedBundle {
 UnpackedBundle unpack_bundle(const std::string& archive, const std::string& staging,
                              const BundleLimits& limits = {});
 
+// Import's staging directory: `.import-<pid>-XXXXXX` (0700) inside the records directory, so it
+// is renamed from on the same file system. Directories of this form left by an import that was
+// killed (its pid gone) are removed first; a live import's are left alone. Records readers never
+// look there: they read only sessions/, reviews/, progress/, scenarios/ and journal/. Returns the
+// new directory's path, or nullopt with `error` set.
+inline constexpr const char* kStagingPrefix = ".import-";
+std::optional<std::string> make_staging_dir(const std::string& records_root, std::string& error);
+
 }  // namespace attune::sim

@@ -25,6 +25,11 @@ std::optional<std::string> make_private_dir(const std::string& dir, bool tighten
 // fsync of a directory, so a file created or renamed in it survives a power cut.
 std::optional<std::string> sync_directory(const std::string& dir);
 
+// For work files named `PREFIX<pid>-...` by the process that made them: true when that process
+// is gone (killed or crashed before it cleaned up), so the file is abandoned. A live owner, or a
+// pid now reused by another live process, keeps it; a name of another form is never abandoned.
+bool left_by_dead_process(const std::string& name, const std::string& prefix);
+
 // Writes `path` as a 0600 file: a temp file beside it, fsync, rename over, fsync of the directory.
 // A failure at any step leaves the previous file (if any) untouched. Returns an error or nullopt.
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents);
