@@ -198,7 +198,7 @@ class Importer {
 void rebuild_progress_files(const RecordsContext& ctx, const std::set<std::string>& trainees) {
   std::vector<std::string> order(trainees.begin(), trainees.end());
   std::vector<std::optional<std::string>> errors(order.size());
-  for_each_index_in_parallel(order.size(), [&](std::size_t i) {
+  sim::parallel_for(order.size(), sim::scan_workers(), [&](std::size_t i) {
     errors[i] = sim::rebuild_progress(ctx.root, order[i], ctx.rubric, ctx.key).error;
   });
   for (const auto& error : errors)

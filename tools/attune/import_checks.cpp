@@ -1,11 +1,11 @@
 #include "import_checks.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/records.h"
+#include "attune/simulator/records_scan.h"
 #include "attune/simulator/review_log.h"
 
 namespace attune::cli {
@@ -34,23 +34,12 @@ std::string shape_problem(const json& r, const sim::JsonSchema& schema, const st
 
 }  // namespace
 
-void for_each_index_in_parallel(std::size_t count, const std::function<void(std::size_t)>& work) {
-  unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  auto worker = [&](unsigned first) {
-    for (std::size_t i = first; i < count; i += workers) work(i);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(worker, w);
-  worker(0);
-  for (auto& t : threads) t.join();
-}
-
 std::vector<CheckedSession> SessionChecks::check(
     const std::vector<std::string>& paths,
     const std::function<bool(const std::string&)>& needs_rederivation) {
   std::vector<CheckedSession> out(paths.size());
-  for_each_index_in_parallel(paths.size(),
-                             [&](std::size_t i) { out[i] = check_one(paths[i], needs_rederivation); });
+  sim::parallel_for(paths.size(), sim::scan_workers(),
+                    [&](std::size_t i) { out[i] = check_one(paths[i], needs_rederivation); });
   return out;
 }
 

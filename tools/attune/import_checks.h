@@ -15,10 +15,6 @@
 
 namespace attune::cli {
 
-// Calls `work(i)` for each i < count on up to four threads (the machines attune targets have two
-// cores or more), each taking every n-th index, so results stored by index stay in order.
-void for_each_index_in_parallel(std::size_t count, const std::function<void(std::size_t)>& work);
-
 struct CheckedSession {
   std::string path;  // sessions/TRAINEE/ID.json, in staging
   std::string trainee;
