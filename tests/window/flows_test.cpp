@@ -13,12 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> codes(const json& turn) {
-  std::vector<std::string> out;
-  for (const auto& c : turn["codes"]) out.push_back(c["code"]);
-  return out;
-}
-
 bool has(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -42,7 +36,7 @@ TEST(WindowFlows, QuittingAPracticeSessionAndKeepingItSavesItIncomplete) {
   // The quiet before the first keystroke, from the moment the line had appeared.
   EXPECT_EQ(record["turns"][0]["latency_ms"], 5000);
   EXPECT_EQ(record["turns"][1]["latency_ms"], 6000);
-  EXPECT_FALSE(has(codes(record["turns"][0]), "interruption"));
+  EXPECT_FALSE(has(turn_codes(record["turns"][0]), "interruption"));
   EXPECT_TRUE(record["self_rating"].is_null());
   EXPECT_EQ(run.journals, 0u);
 }

@@ -15,13 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> codes(const json& turn) {
-  std::vector<std::string> out;
-  for (const auto& c : turn["codes"]) out.push_back(c["code"]);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(WindowResponding, ChoiceNodesTakeANumberKeyOrAClickAndIgnoreOtherKeys) {
   Sandbox box;
   auto run = play_events(box,
@@ -39,11 +32,11 @@ TEST(WindowResponding, ChoiceNodesTakeANumberKeyOrAClickAndIgnoreOtherKeys) {
   EXPECT_EQ(turns[0]["node"], "opening");
   EXPECT_EQ(turns[0]["choice"], 2);
   EXPECT_EQ(turns[0]["latency_ms"], 5000) << "the quiet before the key, from when the line appeared";
-  EXPECT_EQ(codes(turns[0]), (std::vector<std::string>{"complex_reflection", "information"}));
+  EXPECT_EQ(turn_codes(turns[0]), (std::vector<std::string>{"complex_reflection", "information"}));
   EXPECT_EQ(turns[1]["node"], "checking-limits") << "the choice led where the scenario says";
   EXPECT_EQ(turns[1]["choice"], 2);
   EXPECT_EQ(turns[1]["latency_ms"], 6000);
-  EXPECT_EQ(codes(turns[1]), (std::vector<std::string>{"emphasize_autonomy", "simple_reflection"}));
+  EXPECT_EQ(turn_codes(turns[1]), (std::vector<std::string>{"emphasize_autonomy", "simple_reflection"}));
 }
 
 TEST(WindowResponding, TabOrCtrlSpacePassesTheTurnSilently) {
@@ -57,7 +50,7 @@ TEST(WindowResponding, TabOrCtrlSpacePassesTheTurnSilently) {
   EXPECT_EQ(turns[0]["kind"], "silence");
   EXPECT_EQ(turns[0]["node"], "opening");
   EXPECT_EQ(turns[0]["silence_ms"], 6000);
-  EXPECT_EQ(codes(turns[0]), std::vector<std::string>{"silence"}) << "no text codes, no interruption";
+  EXPECT_EQ(turn_codes(turns[0]), std::vector<std::string>{"silence"}) << "no text codes, no interruption";
   EXPECT_TRUE(turns[0]["response"].is_null());
   EXPECT_EQ(turns[1]["kind"], "silence");
   EXPECT_EQ(turns[1]["node"], "fills-silence") << "the scenario's branch for a held silence";

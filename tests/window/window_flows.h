@@ -3,6 +3,7 @@
 // event handler, and the records it leaves.
 #pragma once
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,6 +20,14 @@ inline const char* const kAdvice[] = {
 };
 
 // A reply typed after `wait` of quiet and sent with Enter.
+// A recorded turn's code names, sorted (the record keeps them in text order).
+inline std::vector<std::string> turn_codes(const nlohmann::json& turn) {
+  std::vector<std::string> out;
+  for (const auto& c : turn["codes"]) out.push_back(c["code"]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 inline std::string reply(const std::string& text, const std::string& wait = "5s") {
   return "wait " + wait + "\ntype " + text + "\nkey Enter\n";
 }

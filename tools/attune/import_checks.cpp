@@ -1,7 +1,5 @@
 #include "import_checks.h"
 
-#include <algorithm>
-
 #include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/records.h"
