@@ -405,7 +405,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   }
 
   bool advised = false;
-  if (imperative != kNoToken && !question) {
+  if (imperative != kNoToken) {
     const std::uint32_t last = detail::clause_end(t, s, imperative) - 1;
     add(Code::advice, tok_begin(imperative), tok_end(last), "advice.imperative", 0.75f, si);
     advised = true;

@@ -106,7 +106,7 @@ void scan_sessions_indexed(const std::vector<SessionFile>& files, const std::str
     parallel_for(end - begin, workers, [&](std::size_t k) {
       checks[k] = check_session_file(files[begin + k], key);
       if (!checks[k].record) return;
-      scanned[k] = ScannedSession{files[begin + k], std::move(*checks[k].record), {}};
+      scanned[k] = ScannedSession{files[begin + k], std::move(*checks[k].record)};
       if (on_worker) on_worker(begin + k, *scanned[k]);
     });
     for (std::size_t k = 0; k < end - begin; ++k) {
@@ -122,13 +122,9 @@ void scan_sessions_indexed(const std::vector<SessionFile>& files, const std::str
 
 void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
                    const std::function<void(ScannedSession&&)>& on_session,
-                   const std::function<void(const ScanProblem&)>& on_problem, const DeepCheck& deep_check) {
+                   const std::function<void(const ScanProblem&)>& on_problem) {
   scan_sessions_indexed(
-      files, key,
-      [&](std::size_t i, ScannedSession& s) {
-        if (deep_check) s.finding = deep_check(files[i], s.record);
-      },
-      [&](std::size_t, ScannedSession&& s) { on_session(std::move(s)); }, on_problem);
+      files, key, nullptr, [&](std::size_t, ScannedSession&& s) { on_session(std::move(s)); }, on_problem);
 }
 
 std::optional<SessionFile> find_session_file(const std::string& root, const std::string& argument) {

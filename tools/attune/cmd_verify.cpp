@@ -6,8 +6,6 @@
 #include <iostream>
 #include <set>
 
-#include "attune/scoring/coder.h"
-#include "attune/simulator/json_member.h"
 #include "attune/simulator/records_scan.h"
 #include "attune/simulator/rescoring.h"
 #include "attune/simulator/review_log.h"
@@ -34,11 +32,8 @@ void fail(Tally& tally, const std::string& path, const std::string& message) {
 // Re-derivation catches scores and codes edited by someone who holds the key: the turns are
 // replayed on the scenario copy, re-coded and re-scored. Runs on the scan's worker threads.
 std::string rederive(const RecordsContext& ctx, json& record, sim::ScenarioCopies& copies) {
-  const json& scorer = sim::member_or_null(record, "scorer");
-  if (!scorer.is_object() || scorer.value("rubric_sha256", "") != ctx.rubric_sha256 ||
-      scorer.value("version", "") != scoring::coder_version()) {
+  if (!scored_here(ctx, record))
     return {};  // scored by another rubric or coder: nothing to re-derive against
-  }
   const sim::Scenario* scenario = copies.find(record);
   if (scenario == nullptr) {
     return "its scenario copy (scenarios/" + record["scenario"].value("sha256", "?") +

@@ -1,6 +1,5 @@
 #include "import_checks.h"
 
-#include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/records_scan.h"
@@ -80,9 +79,7 @@ CheckedSession SessionChecks::check_one(const std::string& path,
 
 // Scores edited by someone who holds the key show up as warnings (verify fails them too).
 std::string SessionChecks::rederive(const std::string& path, json& record) {
-  const json& scorer = record["scorer"];
-  if (scorer["rubric_sha256"] != ctx_.rubric_sha256 || scorer["version"] != scoring::coder_version())
-    return {};
+  if (!scored_here(ctx_, record)) return {};
   const sim::Scenario* scenario = staged_copies_.find(record);
   if (scenario == nullptr) scenario = local_copies_.find(record);
   if (scenario == nullptr)

@@ -2,7 +2,9 @@
 
 #include <iostream>
 
+#include "attune/scoring/coder.h"
 #include "attune/simulator/file_io.h"
+#include "attune/simulator/json_member.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/runtime_paths.h"
 #include "attune/simulator/sha256.h"
@@ -23,6 +25,12 @@ InstalledRubric load_installed_rubric(const std::string& home, const std::string
   out.rubric = std::move(load.rubric);
   out.sha256 = sim::sha256_hex(*file.text);
   return out;
+}
+
+bool scored_here(const RecordsContext& ctx, const nlohmann::json& record) {
+  const nlohmann::json& scorer = sim::member_or_null(record, "scorer");
+  return scorer.is_object() && scorer.value("rubric_sha256", "") == ctx.rubric_sha256 &&
+         scorer.value("version", "") == scoring::coder_version();
 }
 
 std::optional<RecordsContext> open_records(const std::optional<std::string>& records,

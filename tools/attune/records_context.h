@@ -2,6 +2,7 @@
 // programme key and the installed rubric, each loaded once with its failure told to the person.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,10 @@ struct RecordsContext {
   scoring::Rubric rubric;
   std::string rubric_sha256;
 };
+
+// Whether `record` was scored by the installed coder and rubric: only then can its codes and scores
+// be re-derived here (verify and import both ask before re-deriving).
+bool scored_here(const RecordsContext& ctx, const nlohmann::json& record);
 
 // nullopt when the rubric or the key cannot be had (the reason is printed; exit 2).
 std::optional<RecordsContext> open_records(const std::optional<std::string>& records,

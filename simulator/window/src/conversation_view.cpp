@@ -18,6 +18,12 @@ sf::Color with_alpha(sf::Color c, sf::Uint8 alpha) {
   return c;
 }
 
+sf::Color bubble_fill(MessageKind kind) {
+  return kind == MessageKind::client    ? palette::kClientBubble
+         : kind == MessageKind::trainee ? palette::kTraineeBubble
+                                        : palette::kCoachCard;
+}
+
 }  // namespace
 
 void ConversationView::add(MessageKind kind, std::vector<Paragraph> paragraphs, double now, bool instant) {
@@ -57,10 +63,7 @@ void ConversationView::place(Message& m, float scale) {
   if (m.kind == MessageKind::note) {
     m.background = RoundedRect();
   } else {
-    sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
-                     : m.kind == MessageKind::trainee ? palette::kTraineeBubble
-                                                      : palette::kCoachCard;
-    m.background = rounded_rect({width, height}, 14 * scale, fill);
+    m.background = rounded_rect({width, height}, 14 * scale, bubble_fill(m.kind));
     if (m.kind == MessageKind::client) {
       m.background.setOutlineThickness(1);
       m.background.setOutlineColor(palette::kRule);
@@ -110,9 +113,7 @@ void ConversationView::draw_messages(sf::RenderTarget& target, float top, float 
     auto alpha = static_cast<sf::Uint8>(std::clamp(age / kAppearMs, 0.0, 1.0) * 255);
     m.block.set_alpha(alpha);
     if (!m.background.empty()) {
-      sf::Color fill = m.kind == MessageKind::client    ? palette::kClientBubble
-                       : m.kind == MessageKind::trainee ? palette::kTraineeBubble
-                                                        : palette::kCoachCard;
+      const sf::Color fill = bubble_fill(m.kind);
       if (m.background.getFillColor().a != alpha) {
         m.background.setFillColor(with_alpha(fill, alpha));
         m.background.setOutlineColor(with_alpha(palette::kRule, alpha));

@@ -21,7 +21,6 @@ struct SessionFile {
 struct ScannedSession {
   SessionFile file;
   nlohmann::json record;  // parsed and signed under the key; its id and trainee match the path
-  std::string finding;    // what the scan's deeper check found wrong, if it was given one
 };
 
 struct ScanProblem {
@@ -42,13 +41,10 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
 
 // Checks `files` (on every core; the records directory is only read) and hands each good record
 // to `on_session` and each bad file to `on_problem`, in the order of `files`. Records are handed
-// over in batches, so memory stays bounded by what the callbacks keep. `deep_check`, when given,
-// runs on the worker threads for each good record and its answer lands in `finding`.
-using DeepCheck = std::function<std::string(const SessionFile&, nlohmann::json&)>;  // may borrow parts
+// over in batches, so memory stays bounded by what the callbacks keep.
 void scan_sessions(const std::vector<SessionFile>& files, const std::string& key,
                    const std::function<void(ScannedSession&&)>& on_session,
-                   const std::function<void(const ScanProblem&)>& on_problem,
-                   const DeepCheck& deep_check = {});
+                   const std::function<void(const ScanProblem&)>& on_problem);
 
 // The scan's engine, for work per record that should share the cores too: `on_worker(i, s)` runs
 // on a worker thread for each good record (files[i]), then `on_session(i, s)` or `on_problem` on
