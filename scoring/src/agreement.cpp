@@ -47,6 +47,15 @@ std::string label_for(Code code, const std::string& gold, const std::vector<std:
   return contains(label_set, "other") ? std::string("other") : name;
 }
 
+std::string label_for_ranking(const std::vector<Code>& ranking, const std::string& gold,
+                              const std::vector<std::string>& label_set) {
+  for (Code code : ranking) {
+    std::string label = label_for(code, gold, label_set);
+    if (label != "other" || code == Code::other || code == Code::filler) return label;
+  }
+  return contains(label_set, "other") ? std::string("other") : std::string(code_name(Code::other));
+}
+
 Agreement agreement(const std::string& view, const std::vector<std::pair<std::string, std::string>>& pairs) {
   Agreement a;
   a.view = view;
@@ -85,14 +94,15 @@ Agreement agreement(const std::string& view, const std::vector<std::pair<std::st
   return a;
 }
 
-std::vector<Agreement> agreement_views(const std::vector<std::pair<std::string, Code>>& gold_and_primary) {
+std::vector<Agreement> agreement_views(
+    const std::vector<std::pair<std::string, std::vector<Code>>>& gold_and_ranking) {
   std::vector<std::string> label_set;
-  for (const auto& [gold, code] : gold_and_primary) {
+  for (const auto& [gold, ranking] : gold_and_ranking) {
     if (!contains(label_set, gold)) label_set.push_back(gold);
   }
   std::vector<std::pair<std::string, std::string>> labels;
-  for (const auto& [gold, code] : gold_and_primary)
-    labels.emplace_back(gold, label_for(code, gold, label_set));
+  for (const auto& [gold, ranking] : gold_and_ranking)
+    labels.emplace_back(gold, label_for_ranking(ranking, gold, label_set));
   std::vector<Agreement> views{agreement("labels", labels)};
 
   std::vector<std::pair<std::string, std::string>> collapsed;

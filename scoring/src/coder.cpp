@@ -61,6 +61,10 @@ constexpr std::uint32_t kMinContinuationTokens = 3;
 // A reflection this long, joining this many things with "and"/"also", summarises.
 constexpr std::uint32_t kMinSummaryTokens = 25;
 constexpr std::uint32_t kMinSummaryJoins = 2;
+static_assert(kCodeCount <= 32, "pick_primary passes codes over in a 32-bit mask");
+constexpr std::uint32_t code_bit(Code code) {
+  return 1u << static_cast<unsigned>(code);
+}
 // Advice evidence below this is a weak cue (bare imperative, "you can ...").
 constexpr float kFirmAdvice = 0.8f;
 // Reflections read from sentence shape alone (no stem) are at or below this confidence,
@@ -124,7 +128,8 @@ class UtteranceCoder {
   bool ends_ly(std::uint32_t i) const;
   void add_summaries();
   void apply_caps();
-  Code pick_primary() const;
+  // The main behaviour among the codes not in `passed_over` (a bit per Code).
+  Code pick_primary(std::uint32_t passed_over = 0) const;
   void count_sentence_kinds();
   // Before the caps: how many sentences read as plain statements of fact, and how
   // many as reflections found only from sentence shape.
@@ -159,6 +164,10 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
     return {stem->first, spec.id, spec.confidence, spec.code == Code::complex_reflection};
   }
   if (f.no_stem || f.no_plain) return {};
+  // "You will get through this" foretells; a reflection gives back what the client said or feels.
+  for (std::uint32_t i = s.first; i + 1 < s.last && i <= s.first + 2; ++i) {
+    if (t.tokens[i].id == rs_.words().you && t.tokens[i + 1].id == rs_.words().will) return {};
+  }
   if (const std::uint32_t from = detail::second_person_statement(rs_, t, s); from != kNoToken) {
     return {from, "reflection.second_person", 0.6f, false};
   }
@@ -516,9 +525,11 @@ void UtteranceCoder::count_sentence_kinds() {
   }
 }
 
-Code UtteranceCoder::pick_primary() const {
+Code UtteranceCoder::pick_primary(std::uint32_t passed_over) const {
   const auto& cands = sc_.candidates;
+  auto allowed = [&](Code code) { return (passed_over & code_bit(code)) == 0; };
   auto find = [&](Code code) -> const Candidate* {
+    if (!allowed(code)) return nullptr;
     for (const Candidate& c : cands) {
       if (c.code == code) return &c;
     }
@@ -546,6 +557,7 @@ Code UtteranceCoder::pick_primary() const {
   const Candidate* reflection = nullptr;
   const Candidate* question = nullptr;
   for (const Candidate& c : cands) {
+    if (!allowed(c.code)) continue;
     if (is_reflection(c.code) || c.code == Code::summary) reflection = reflection ? reflection : &c;
     if (is_question(c.code)) question = &c;
   }
@@ -556,9 +568,17 @@ Code UtteranceCoder::pick_primary() const {
       if (find(c) != nullptr) return c;
     }
   }
+  // Praise or confidence named by a phrase is what a turn that also paraphrases is for: "You
+  // sound like a caring person, you will do fine." The reflection that sets it up comes next.
+  if (reflection != nullptr && question == nullptr) {
+    if (const Candidate* affirmation = find(Code::affirmation);
+        affirmation != nullptr && affirmation->confidence >= kPhraseEvidence) {
+      return Code::affirmation;
+    }
+  }
   // A long explanation with one "you" sentence in it informs; it does not reflect.
   if (reflection != nullptr && question == nullptr && reflection->confidence <= kShapeReflection &&
-      info_sentences_ >= 2 && info_sentences_ > shape_reflection_sentences_) {
+      info_sentences_ >= 2 && info_sentences_ > shape_reflection_sentences_ && allowed(Code::information)) {
     return Code::information;
   }
   // "..., is that right?" checks the reflection before it; the reflection is the act.
@@ -589,6 +609,7 @@ Coding UtteranceCoder::run(std::span<const std::string> context) {
       coding.codes.push_back(
           CodeEvidence{Code::other, std::pair<std::size_t, std::size_t>{first, last}, "other.no_rule", 0.3});
     }
+    coding.ranking.push_back(Code::other);
     return coding;
   }
   read_client(context);
@@ -606,6 +627,14 @@ Coding UtteranceCoder::run(std::span<const std::string> context) {
     add(Code::other, tok_begin(0), sc_.text.sentences.back().end_byte, "other.no_rule", 0.3f, 0);
   }
   coding.primary = pick_primary();
+  // The rest of the ranking: what a coder would pick with each better code unavailable.
+  std::uint32_t passed_over = 0;
+  for (Code next = coding.primary; next != Code::other;) {
+    coding.ranking.push_back(next);
+    passed_over |= code_bit(next);
+    next = pick_primary(passed_over);
+  }
+  coding.ranking.push_back(Code::other);
   coding.codes.reserve(sc_.candidates.size());
   for (const Candidate& c : sc_.candidates) {
     std::string rule(c.rule);

@@ -162,6 +162,14 @@ constexpr RuleSpec kRules[] = {
      "you (really|just)? need to (know|feel|hear|trust|be heard|be sure|be understood|be believed|be "
      "safe)"},
     {"veto.advice.nobody_should", A, V, 0, 1.0f, "(no one|nobody) (should|has to|deserves)"},
+    // How to work the chat itself ("press quit at your end", "fill in the survey") is not advice
+    // about the client's life.
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
+     "(press|click|hit|tap|push|select|choose) (on)? (the)? (quit|submit|end|finish|send|exit|leave|done)"},
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
+     "(take|fill|fill out|fill in|complete|do) (the|a|this|that) (survey|questionnaire|questionaire|form)"},
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
+     "(end|close|quit|leave|exit) (the|this) (chat|session)"},
 
     // Minimising reassurance: closes the feeling instead of exploring it.
     {"reassurance.dont_worry", R, E, 0, 0.9f, "(do not|no need to|never|try not to) (worry|stress|panic)"},

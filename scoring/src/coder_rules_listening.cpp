@@ -441,7 +441,17 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.my_life", SD, E, kNotInQuestion, 0.6f,
      "^ i (also|personally|actually|too)? (am|was) (a|an) (@relative|student|teacher|nurse|parent|mother|"
      "father|mom|dad|single|retired|veteran|introvert|extrovert|worker|manager|freelancer|artist|writer)"},
+    {"disclosure.my_life", SD, E, kNotInQuestion, 0.6f,
+     "^ i (also|personally|actually)? am (originally)? from"},
+    // The helper's own ways of coping: "I try to walk every day", "swimming helps me a lot".
+    {"disclosure.my_life", SD, E, kNotInQuestion, 0.6f,
+     "^ i (also|personally|usually|always|often|really|just)? (try|tend) to"},
+    {"disclosure.what_helped_me", SD, E, 0, 0.7f,
+     "(helped|helps) me (a lot|alot|so much|a great deal|a ton|cope|relax|calm down|unwind|through|get "
+     "through|feel better|to cope|to relax|to calm down|to unwind|to feel better|stay|to stay|keep|to keep)"},
     // Not a disclosure: the helper reacting to what was said, or offering material.
+    {"veto.disclosure.reaction", SD, Role::kVeto, 0, 1.0f,
+     "(helps|helped) me (to)? (understand|see|get|picture|follow|know|make sense|imagine)"},
     {"veto.disclosure.reaction", SD, Role::kVeto, kSentenceScope, 1.0f,
      "i (really|also)? (like|love|enjoy|hate) (that|this|it|how|the way|what|your|hearing|to hear|the "
      "idea|you)"},
@@ -525,7 +535,20 @@ constexpr RuleSpec kRules[] = {
      "(not at all|of course not|no problem at all|not really|no way|i see that|that is it|there you go|"
      "here we go|all right then|good to know|glad to hear it|glad to hear that|i am glad|oh neat|oh good|"
      "oh great|oh nice)"},
-    {"filler.courtesy", FI, E, 0, 0.75f, "^ (you are|your) (very|more than|most|so|always)? welcome"},
+    {"filler.courtesy", FI, E, 0, 0.75f,
+     "^ (you are|your) (very|more than|most|so|always|quite|really|truly|totally)? welcome"},
+    {"filler.thanks", FI, E, kWholeSentence, 0.75f,
+     "(that is|that was|you are|how)? (too|so|very|really)? kind (of you)?"},
+    // Talk about the chat itself: "It's been a pleasure", "Sorry for the slow reply".
+    {"filler.courtesy", FI, E, 0, 0.75f,
+     "^ (it|this) (has been|was|is) (a|such a|my|an absolute)? (pleasure|privilege|honour|honor)"},
+    {"filler.courtesy", FI, E, 0, 0.75f,
+     "^ (it|this) (has been|was|is) (so|really|very)? (nice|good|great|lovely|a pleasure) (talking|chatting|"
+     "speaking|to talk|to chat|to speak) (to|with) you"},
+    {"filler.courtesy", FI, E, 0, 0.7f,
+     "^ (sorry|apologies|i am sorry|i apologise|i apologize) (for|about) (the|my)? (late|slow|delayed|"
+     "poor|bad|short|long)? (reply|replies|response|responses|delay|wait|connection|internet|typo|typos|"
+     "typing|spelling|lag)"},
     {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(no problem|my pleasure|anytime)"},
     {"filler.courtesy", FI, E, 0, 0.75f, "^ (you too|you as well|same to you)"},
     {"filler.courtesy", FI, E, 0, 0.7f,
@@ -544,6 +567,9 @@ constexpr RuleSpec kRules[] = {
     {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
      "(merry|happy) (christmas|holidays|new year|birthday|thanksgiving|easter|hanukkah|diwali|eid|weekend)"},
     {"filler.closing", FI, E, kVetoAdvice | kWholeSentence, 0.75f, "(have fun|fingers crossed|enjoy)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "^ (have|enjoy) (the)? rest of (your|the) (day|night|evening|week|weekend|afternoon|morning|holiday)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f, "^ (goodbye|bye|bye bye|farewell)"},
     {"filler.sympathy", FI, E, 0, 0.7f,
      "i am (so|really|very|truly|just)? sorry (to hear|that|about|for|you are|you have|this|it|you went|"
      "you had)"},

@@ -36,7 +36,7 @@ RuleSet::RuleSet() {
                w("of"),     w("they"), w("he"),       w("she"),  w("people"), w("everyone"), w("someone"),
                w("others"), w("kind"), w("really"),   w("do"),   w("still"),  w("always"),   w("sometimes"),
                w("even"),   w("mean"), w("guess"),    w("when"), w("once"),   w("whenever"), w("about"),
-               w("felt"),   w("been")};
+               w("felt"),   w("been"), w("will")};
   patterns_.finish(lexicon_);
 }
 

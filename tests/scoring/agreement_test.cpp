@@ -65,14 +65,29 @@ TEST(LabelMapping, FollowsTheDataReadme) {
   EXPECT_EQ(label_for(Code::emphasize_autonomy, "advice", annomi), "other");
 }
 
+TEST(LabelFor, ACorpusWithoutThePrimarysLabelTakesTheNextCodeItCanName) {
+  const std::vector<std::string> annomi = {
+      "open_question", "closed_question", "simple_reflection", "complex_reflection", "information", "advice",
+      "other"};
+  const std::vector<std::string> esconv = {
+      "question", "simple_reflection", "complex_reflection", "affirmation_or_reassurance", "advice", "other"};
+  const std::vector<Code> praise_then_reflection{Code::affirmation, Code::complex_reflection, Code::other};
+  EXPECT_EQ(label_for_ranking(praise_then_reflection, "complex_reflection", annomi), "complex_reflection");
+  EXPECT_EQ(label_for_ranking(praise_then_reflection, "complex_reflection", esconv),
+            "affirmation_or_reassurance");
+  // Nothing nameable: the corpus-relative `other`, as before.
+  EXPECT_EQ(label_for_ranking({Code::affirmation, Code::other}, "other", annomi), "other");
+  EXPECT_EQ(label_for_ranking({Code::filler, Code::advice, Code::other}, "other", annomi), "other");
+}
+
 TEST(AgreementViews, AnnomiGetsCollapsedReflectionsAndMainBehaviours) {
-  auto views = agreement_views({{"simple_reflection", Code::complex_reflection},
-                                {"open_question", Code::closed_question},
-                                {"advice", Code::information},
-                                {"other", Code::filler},
-                                {"complex_reflection", Code::complex_reflection},
-                                {"closed_question", Code::closed_question},
-                                {"information", Code::information}});
+  auto views = agreement_views({{"simple_reflection", {Code::complex_reflection}},
+                                {"open_question", {Code::closed_question}},
+                                {"advice", {Code::information}},
+                                {"other", {Code::filler}},
+                                {"complex_reflection", {Code::complex_reflection}},
+                                {"closed_question", {Code::closed_question}},
+                                {"information", {Code::information}}});
   ASSERT_EQ(views.size(), 3u);
   EXPECT_EQ(views[0].view, "labels");
   EXPECT_NEAR(views[0].accuracy, 4.0 / 7, 1e-12);
@@ -83,7 +98,7 @@ TEST(AgreementViews, AnnomiGetsCollapsedReflectionsAndMainBehaviours) {
 }
 
 TEST(AgreementViews, CoarseQuestionLabelsGetNoMainBehaviourView) {
-  auto views = agreement_views({{"question", Code::open_question}, {"other", Code::filler}});
+  auto views = agreement_views({{"question", {Code::open_question}}, {"other", {Code::filler}}});
   EXPECT_EQ(views.size(), 2u);
   EXPECT_DOUBLE_EQ(views[0].accuracy, 1.0);
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -651,6 +652,15 @@ TEST(CoderDisclosureNarrative, HelpersOwnLifeInThePresent) {
   EXPECT_FALSE(has("Do I like it?", Code::self_disclosure));
 }
 
+TEST(CoderDisclosureNarrative, HelpersOwnWaysOfCoping) {
+  EXPECT_EQ(primary("I try to get outside for ten minutes every morning."), Code::self_disclosure);
+  EXPECT_EQ(primary("Honestly, gardening helps me a lot when my head is loud."), Code::self_disclosure);
+  EXPECT_EQ(primary("I'm originally from a farming town, so I know that quiet."), Code::self_disclosure);
+  // Near misses: helping the client try, or the client's own coping.
+  EXPECT_FALSE(has("Could you try to get outside tomorrow?", Code::self_disclosure));
+  EXPECT_FALSE(has("That helps me understand what the mornings are like.", Code::self_disclosure));
+}
+
 TEST(CoderReflectionsRising, EchoWithAQuestionMarkIsAReflection) {
   const std::vector<std::string> client = {"My brother stopped calling after the wedding."};
   const std::string text = "Your brother stopped calling?";
@@ -830,6 +840,58 @@ TEST(CoderAffirmationWording, KindOfIsAHedgeNotPraise) {
   EXPECT_FALSE(has("You're kind of stuck between the two.", Code::affirmation));
   EXPECT_FALSE(has("Having a routine will be good for you.", Code::affirmation));
   EXPECT_TRUE(has("You went back to the group. Good for you!", Code::affirmation));
+}
+
+TEST(CoderAffirmationWording, PraiseOutranksTheParaphraseItRidesOn) {
+  // A coder choosing one label picks the praise; one without an affirmation label picks the
+  // reflection next in the ranking.
+  const Coding c =
+      code_utterance("It sounds like the exams weigh on you. I'm sure you can handle this.",
+                     std::vector<std::string>{"I keep worrying I'll handle my son's exams badly."});
+  EXPECT_EQ(c.primary, Code::affirmation);
+  ASSERT_GE(c.ranking.size(), 2u);
+  EXPECT_EQ(c.ranking.front(), Code::affirmation);
+  EXPECT_TRUE(is_reflection(c.ranking[1])) << code_name(c.ranking[1]);
+  EXPECT_EQ(c.ranking.back(), Code::other);
+}
+
+TEST(CoderRanking, StartsWithThePrimaryAndNamesEachCodeOnce) {
+  for (const char* text :
+       {"So the move and the money. What worries you most?", "Okay.",
+        "You should call her. It sounds like you miss her.", "", "I was there too, years ago."}) {
+    const Coding c = code_utterance(text, std::vector<std::string>{"I miss my sister since the move."});
+    ASSERT_FALSE(c.ranking.empty()) << text;
+    EXPECT_EQ(c.ranking.front(), c.primary) << text;
+    EXPECT_EQ(c.ranking.back(), Code::other) << text;
+    std::vector<Code> sorted = c.ranking;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << text;
+  }
+}
+
+TEST(CoderCourtesyWording, ClosingsAndChatTalkAreNotReflections) {
+  const std::vector<std::string> client{"Thanks for listening, I feel a bit lighter about my day."};
+  for (const char* text :
+       {"Enjoy the rest of your day!", "Goodbye and have a restful evening.", "You are quite welcome!",
+        "It has been a pleasure talking with you.", "Sorry for the slow reply!"}) {
+    const Coding c = code_utterance(text, client);
+    EXPECT_EQ(c.primary, Code::filler) << text;
+    EXPECT_FALSE(has(text, Code::simple_reflection, client)) << text;
+  }
+}
+
+TEST(CoderAdviceVetoes, WorkingTheChatIsNotAdvice) {
+  EXPECT_FALSE(has("You need to press quit at your end, I can't.", Code::advice));
+  EXPECT_FALSE(has("Please fill in the survey when we finish.", Code::advice));
+  EXPECT_TRUE(has("You need to press your landlord for the repair.", Code::advice));
+}
+
+TEST(CoderReflectionsPlain, PredictionsAreNotReflections) {
+  const std::vector<std::string> client{"I failed the driving test again and I feel useless."};
+  EXPECT_FALSE(has("You will pass the driving test next time.", Code::simple_reflection, client));
+  EXPECT_FALSE(has("You will pass the driving test next time.", Code::complex_reflection, client));
+  EXPECT_TRUE(has("You failed the test again and feel useless.", Code::simple_reflection, client) ||
+              has("You failed the test again and feel useless.", Code::complex_reflection, client));
 }
 
 TEST(CoderReassuranceWording, MinimisingInEverydayWords) {

@@ -74,7 +74,7 @@ int run_eval(const EvalOptions& options) {
     std::cerr << "attune eval: cannot read " << options.data << "\n";
     return kUsageOrIo;
   }
-  std::vector<std::pair<std::string, scoring::Code>> pairs;
+  std::vector<std::pair<std::string, std::vector<scoring::Code>>> pairs;
   std::string line;
   int number = 0;
   int bad_lines = 0;
@@ -96,7 +96,7 @@ int run_eval(const EvalOptions& options) {
       }
     }
     auto coding = scoring::code_utterance(input["text"].get<std::string>(), context);
-    pairs.emplace_back(input["label"].get<std::string>(), coding.primary);
+    pairs.emplace_back(input["label"].get<std::string>(), std::move(coding.ranking));
   }
   if (pairs.empty()) {
     std::cerr << "attune eval: no annotated utterances in " << options.data << "\n";
@@ -113,7 +113,8 @@ int run_eval(const EvalOptions& options) {
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << "attune eval " << options.data << ": " << pairs.size() << " utterances, coder "
-              << scoring::coder_version() << ", primary code against the annotators' label\n";
+              << scoring::coder_version() << ", primary code against the annotators' label\n"
+              << "(where a corpus has no label for the primary code, the coder's next choice it has)\n";
     for (const auto& view : views) print_table(view);
   }
   return bad_lines > 0 ? kBadContent : kDone;

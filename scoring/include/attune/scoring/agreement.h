@@ -32,12 +32,18 @@ struct Agreement {
 
 // Maps a coder code into the label space of a corpus whose gold labels are `label_set`.
 std::string label_for(Code code, const std::string& gold, const std::vector<std::string>& label_set);
+// The label of the first code in a coder's ranking (Coding::ranking) that the label set names,
+// as an annotator whose scheme lacks the coder's first choice picks the next; else `other`.
+std::string label_for_ranking(const std::vector<Code>& ranking, const std::string& gold,
+                              const std::vector<std::string>& label_set);
 
 // Agreement over (gold, predicted) label pairs.
 Agreement agreement(const std::string& view, const std::vector<std::pair<std::string, std::string>>& pairs);
 
 // The views the data README asks for: the labels as given; reflections collapsed; and, when the
 // labels are AnnoMI's, its four main behaviours (question / reflection / input / other).
-std::vector<Agreement> agreement_views(const std::vector<std::pair<std::string, Code>>& gold_and_primary);
+// Each pair is an annotator's label and the coder's ranking of the utterance's codes.
+std::vector<Agreement> agreement_views(
+    const std::vector<std::pair<std::string, std::vector<Code>>>& gold_and_ranking);
 
 }  // namespace attune::scoring

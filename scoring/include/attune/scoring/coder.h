@@ -22,6 +22,10 @@ std::string_view coder_version();
 struct Coding {
   std::vector<CodeEvidence> codes;  // text codes only, in order of their spans
   Code primary = Code::other;       // the one code a human coder would pick
+  // The utterance's behaviours in the order a coder choosing one label prefers them: `primary`
+  // first, `other` last. A label set without some code (AnnoMI has no affirmation) is matched by
+  // the first code it can name, as its annotators had to choose.
+  std::vector<Code> ranking;
 };
 
 // `context`: client lines this utterance answers, oldest first (may be empty).
