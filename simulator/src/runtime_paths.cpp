@@ -45,7 +45,10 @@ std::string records_dir(const std::optional<std::string>& flag) {
 
 std::string local_records_dir(const std::optional<std::string>& flag) {
   std::string records = records_dir(flag);
-  if (!is_postgresql_url(records)) return records;
+  return is_postgresql_url(records) ? fallback_records_dir() : records;
+}
+
+std::string fallback_records_dir() {
   if (std::string dir = env("ATTUNE_LOCAL_RECORDS"); !dir.empty()) return dir;
   std::string data = env("XDG_DATA_HOME");
   if (data.empty()) data = home_dir() + "/.local/share";

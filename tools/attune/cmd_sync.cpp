@@ -20,7 +20,7 @@ int run_sync(const SyncOptions& options) {
            "(or set $ATTUNE_RECORDS to it)\n";
     return kUsageOrIo;
   }
-  std::string from = options.from.value_or(sim::local_records_dir(options.records));
+  std::string from = options.from.value_or(sim::fallback_records_dir());
   if (sim::is_postgresql_url(from)) {
     std::cerr << "attune sync: --from takes a records directory, not a database URL\n";
     return kUsageOrIo;
