@@ -93,16 +93,16 @@ void PgCluster::start() {
   }
   port_ = free_port();
   std::string quiet = " >>" + dir_ + "/setup.log 2>&1";
-  if (run("cd / && " + run_as_ + bindir_ + "/initdb -D " + dir_ + "/data -A trust -U postgres --no-sync -E UTF8 --locale=C" +
-          quiet) != 0) {
+  if (run("cd / && " + run_as_ + bindir_ + "/initdb -D " + dir_ +
+          "/data -A trust -U postgres --no-sync -E UTF8 --locale=C" + quiet) != 0) {
     problem_ = "initdb failed (see " + dir_ + "/setup.log)";
     return;
   }
   std::string options = "-p " + std::to_string(port_) + " -k " + dir_ +
                         "/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
                         "-c full_page_writes=off -c max_connections=60";
-  if (run("cd / && " + run_as_ + bindir_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ + "/server.log -w -t 60 -o '" +
-          options + "' start" + quiet) != 0) {
+  if (run("cd / && " + run_as_ + bindir_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ +
+          "/server.log -w -t 60 -o '" + options + "' start" + quiet) != 0) {
     problem_ = "pg_ctl start failed (see " + dir_ + "/server.log)";
     return;
   }

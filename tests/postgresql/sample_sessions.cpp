@@ -56,7 +56,8 @@ nlohmann::json SampleSessions::record(const std::string& id, const std::string& 
   r["trainee"] = trainee;
   auto at = [](int m) {
     char text[32];
-    std::snprintf(text, sizeof text, "2026-11-%02dT%02d:%02d:00Z", 1 + (m / 1440) % 28, (m / 60) % 24, m % 60);
+    std::snprintf(text, sizeof text, "2026-11-%02dT%02d:%02d:00Z", 1 + (m / 1440) % 28, (m / 60) % 24,
+                  m % 60);
     return std::string(text);
   };
   r["started"] = at(minute);

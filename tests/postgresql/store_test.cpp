@@ -66,7 +66,8 @@ class PostgresStore final : public StoreUnderTest {
     pqxx::connection connection(url_);
     pqxx::work work(connection);
     work.exec_params(
-        "UPDATE sessions SET record_text = replace(record_text, '\"mode\": \"practice\"', '\"mode\": \"exam\"') "
+        "UPDATE sessions SET record_text = replace(record_text, '\"mode\": \"practice\"', '\"mode\": "
+        "\"exam\"') "
         "WHERE id = $1",
         id);
     work.commit();
@@ -151,7 +152,8 @@ TYPED_TEST(RecordsStoreSuite, StoresSessionsAndListsThemByTraineeThenId) {
 
 TYPED_TEST(RecordsStoreSuite, ScanVerifiesEveryRecordInOrder) {
   const auto& s = this->samples();
-  for (int i = 0; i < 520; ++i) ASSERT_EQ(this->put(s.record("scan-" + std::to_string(1000 + i), "al", i)).error, "");
+  for (int i = 0; i < 520; ++i)
+    ASSERT_EQ(this->put(s.record("scan-" + std::to_string(1000 + i), "al", i)).error, "");
   auto sessions = this->store().list_sessions(std::nullopt);
   ASSERT_EQ(sessions.size(), 520u);
   std::vector<std::string> seen;
@@ -209,10 +211,10 @@ TYPED_TEST(RecordsStoreSuite, ReviewsAreChainedAppendedAndSyncedOnlyAsAnExtensio
   ASSERT_EQ(this->put(s.record("reviewed", "al")).error, "");
   auto& store = this->store();
   EXPECT_FALSE(store.review_log("reviewed", s.key()).exists);
-  sim::ReviewEntry first{"reviewed", "sup", "2026-11-02T10:00:00Z", sim::ReviewKind::override_codes, 0,
-                         {"advice"}, {"open_question"}, "asked, not told"};
-  sim::ReviewEntry second{"reviewed", "sup", "2026-11-02T10:05:00Z", sim::ReviewKind::sign_off,
-                          std::nullopt, {}, {}, ""};
+  sim::ReviewEntry first{"reviewed", "sup",      "2026-11-02T10:00:00Z", sim::ReviewKind::override_codes,
+                         0,          {"advice"}, {"open_question"},      "asked, not told"};
+  sim::ReviewEntry second{
+      "reviewed", "sup", "2026-11-02T10:05:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, ""};
   ASSERT_EQ(store.append_review(first, s.key()), std::nullopt);
   auto one_line = store.review_text("reviewed").value();
   ASSERT_EQ(store.append_review(second, s.key()), std::nullopt);
@@ -253,8 +255,8 @@ TYPED_TEST(RecordsStoreSuite, SyncFromADirectoryUploadsOnceAndThenFindsEverythin
     json record = s.record("sync-" + std::to_string(i), i % 2 == 0 ? "al" : "bo", i);
     ASSERT_EQ(source->put_session(record, SampleSessions::text(record), s.scenario_yaml()).error, "");
   }
-  sim::ReviewEntry sign_off{"sync-3", "sup", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt,
-                            {}, {}, ""};
+  sim::ReviewEntry sign_off{
+      "sync-3", "sup", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, ""};
   ASSERT_EQ(source->append_review(sign_off, s.key()), std::nullopt);
   // A record signed with another key is rejected, the rest go on.
   json forged = s.record("sync-forged", "al");

@@ -114,6 +114,13 @@ void refresh_progress(const sim::RecorderSetup& setup) {
   if (rebuilt.error) std::cerr << "attune play: cannot update the progress file: " << *rebuilt.error << "\n";
 }
 
+// ` --records X` to repeat in a hint, a database URL without its password; "" without the flag.
+std::string records_flag(const PlayOptions& options) {
+  if (!options.records) return {};
+  return " --records " + (sim::is_postgresql_url(*options.records) ? sim::pg::redact_url(*options.records)
+                                                                   : *options.records);
+}
+
 // With the records in a PostgreSQL database, the record just kept on this machine goes up now.
 // When the database cannot take it, the local copy stays where it is until `attune sync`.
 void upload_record(const std::string& url, const sim::RecorderSetup& setup, const std::string& local_path,
@@ -292,8 +299,7 @@ int run_play(const PlayOptions& options) {
       std::cerr
           << "attune play: cannot save the session record: " << play.save_error
           << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
-          << play.unsaved_session << (options.records ? " --records " + *options.records : std::string())
-          << "\n";
+          << play.unsaved_session << records_flag(options) << "\n";
       return kUsageOrIo;
     }
     if (!play.io_error.empty()) {
@@ -345,8 +351,7 @@ int run_play(const PlayOptions& options) {
   if (!saved.error.empty()) {
     std::cerr << "attune play: cannot save the session record: " << saved.error
               << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
-              << recorder->session_id()
-              << (options.records ? " --records " + *options.records : std::string()) << "\n";
+              << recorder->session_id() << records_flag(options) << "\n";
     return kUsageOrIo;
   }
   print_saved(saved.record, &*scenario, home, options.json);

@@ -101,7 +101,8 @@ void fill(const std::string& url, long target) {
         std::vector<attune::sim::RecordsBackend::SessionPut> puts;
         for (long i = begin; i < end; ++i) {
           records.push_back(samples.record("cohort-" + std::to_string(1000000 + i),
-                                           "trainee-" + std::to_string(i % 500), static_cast<int>(i % 40000)));
+                                           "trainee-" + std::to_string(i % 500),
+                                           static_cast<int>(i % 40000)));
           texts.push_back(SampleSessions::text(records.back()));
         }
         for (std::size_t k = 0; k < records.size(); ++k)
@@ -190,8 +191,8 @@ int main(int argc, char** argv) {
     std::string csv = dir + ".csv";
     std::string html = dir + ".html";
     ok &= show("report --csv", run({ATTUNE_BINARY, "report", "--records", g_url, "--csv", csv}), 5.0);
-    show("report --csv --html", run({ATTUNE_BINARY, "report", "--records", g_url, "--csv", csv, "--html", html}),
-         0);
+    show("report --csv --html",
+         run({ATTUNE_BINARY, "report", "--records", g_url, "--csv", csv, "--html", html}), 0);
     show("verify (re-derives every session)", run({ATTUNE_BINARY, "verify", "--records", g_url}), 0);
     std::remove(csv.c_str());
     std::remove(html.c_str());
