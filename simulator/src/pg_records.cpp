@@ -118,10 +118,13 @@ class PostgresRecords final : public RecordsBackend {
   std::vector<PutResult> put_sessions(const std::vector<SessionPut>& puts) override {
     std::vector<PutResult> out(puts.size());
     std::lock_guard lock(mutex_);
+    std::vector<bool> settled = settle_stored(puts, out);
     try {
       pqxx::work work(*connection_);
       pending_scenarios_.clear();
-      for (std::size_t i = 0; i < puts.size(); ++i) out[i] = put_one(work, puts[i]);
+      for (std::size_t i = 0; i < puts.size(); ++i) {
+        if (!settled[i]) out[i] = put_one(work, puts[i]);
+      }
       work.commit();
       stored_scenarios_.insert(pending_scenarios_.begin(), pending_scenarios_.end());
       return out;
@@ -133,6 +136,7 @@ class PostgresRecords final : public RecordsBackend {
     }
     // One of the batch was refused: each on its own, so the others still go in.
     for (std::size_t i = 0; i < puts.size(); ++i) {
+      if (settled[i]) continue;
       try {
         pqxx::work work(*connection_);
         pending_scenarios_.clear();
@@ -405,6 +409,32 @@ class PostgresRecords final : public RecordsBackend {
  private:
   SessionFile session_ref(const std::string& id, const std::string& trainee) const {
     return SessionFile{location_ + " sessions/" + trainee + "/" + id, trainee, id};
+  }
+
+  // A batch's sessions that are stored already are answered from their stored hash, without
+  // sending them again (a repeated sync of a large directory); true for each one answered.
+  std::vector<bool> settle_stored(const std::vector<SessionPut>& puts, std::vector<PutResult>& out) {
+    std::vector<bool> settled(puts.size(), false);
+    if (puts.size() < 2) return settled;
+    std::vector<std::string> ids;
+    for (const auto& p : puts) ids.push_back(string_member(*p.record, "id"));
+    std::map<std::string, std::string> stored;
+    try {
+      pqxx::read_transaction read(*connection_);
+      auto rows = read.exec_params("SELECT id, record_sha256 FROM sessions WHERE id = ANY($1::text[])",
+                                   text_array(ids, 0, ids.size()));
+      for (const auto& row : rows) stored.emplace(row[0].c_str(), row[1].c_str());
+    } catch (const std::exception&) {
+      return settled;  // the writes answer for every session instead
+    }
+    for (std::size_t i = 0; i < puts.size(); ++i) {
+      auto it = stored.find(ids[i]);
+      if (it == stored.end()) continue;
+      out[i].status =
+          sha256_hex(*puts[i].record_text) == it->second ? PutStatus::unchanged : PutStatus::conflict;
+      settled[i] = true;
+    }
+    return settled;
   }
 
   PutResult put_one(pqxx::work& work, const SessionPut& put) {

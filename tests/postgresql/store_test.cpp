@@ -275,6 +275,18 @@ TYPED_TEST(RecordsStoreSuite, SyncFromADirectoryUploadsOnceAndThenFindsEverythin
   EXPECT_EQ(second.reviews_uploaded, 0);
   EXPECT_EQ(this->store().list_sessions(std::nullopt).size(), 40u);
   EXPECT_EQ(this->store().review_log("sync-3", s.key()).entries.size(), 1u);
+
+  // Another machine's directory: one session new, one under a stored id with other content.
+  TempDir other_dir;
+  auto other = sim::open_directory_records(other_dir.path().string());
+  for (const json& record : {s.record("sync-0", "al", 999), s.record("sync-new", "bo")})
+    ASSERT_EQ(other->put_session(record, SampleSessions::text(record), s.scenario_yaml()).error, "");
+  auto third = sim::sync_records(*other, this->store(), s.key());
+  EXPECT_EQ(third.uploaded, 1);
+  EXPECT_EQ(third.conflicts, 1);
+  ASSERT_EQ(third.problems.size(), 1u);
+  EXPECT_NE(third.problems[0].find("sync-0"), std::string::npos) << third.problems[0];
+  EXPECT_EQ(this->store().list_sessions(std::nullopt).size(), 41u);
 }
 
 }  // namespace
