@@ -189,13 +189,16 @@ class PostgresRecords final : public RecordsBackend {
     std::vector<std::string> ids;
     ids.reserve(sessions.size());
     for (const auto& s : sessions) ids.push_back(s.id);
-    std::vector<std::optional<std::string>> texts;
+    // Views into the batch's result rows: the workers read the texts where libpq put them, so no
+    // record is copied on this thread and freed on another (glibc's arenas made that the hot spot).
+    std::vector<std::optional<std::string_view>> texts;
+    pqxx::result rows;
     std::vector<SessionCheck> checks;
     std::vector<std::optional<ScannedSession>> scanned;
     for (std::size_t begin = 0; begin < sessions.size(); begin += kScanBatch) {
       std::size_t end = std::min(sessions.size(), begin + kScanBatch);
       texts.assign(end - begin, std::nullopt);
-      std::string fetch_error = fetch_batch(ids, begin, end, texts);
+      std::string fetch_error = fetch_batch(ids, begin, end, rows, texts);
       checks.assign(end - begin, SessionCheck{});
       scanned.assign(end - begin, std::nullopt);
       parallel_for(end - begin, workers, [&](std::size_t k) {
@@ -205,7 +208,6 @@ class PostgresRecords final : public RecordsBackend {
           return;
         }
         checks[k] = check_session_text(*texts[k], sessions[begin + k], key);
-        texts[k].reset();
         if (!checks[k].record) return;
         scanned[k] = ScannedSession{sessions[begin + k], std::move(*checks[k].record)};
         if (on_worker) on_worker(begin + k, *scanned[k]);
@@ -473,7 +475,7 @@ class PostgresRecords final : public RecordsBackend {
   // The record texts of sessions [begin, end) into `texts`, and their review lines into the
   // cache review_log reads (the workers must not wait for the connection one session at a time).
   std::string fetch_batch(const std::vector<std::string>& ids, std::size_t begin, std::size_t end,
-                          std::vector<std::optional<std::string>>& texts) {
+                          pqxx::result& rows, std::vector<std::optional<std::string_view>>& texts) {
     std::map<std::string, std::size_t> where;
     for (std::size_t i = begin; i < end; ++i) where.emplace(ids[i], i - begin);
     std::map<std::string, std::optional<std::string>> reviews;
@@ -482,10 +484,10 @@ class PostgresRecords final : public RecordsBackend {
     std::lock_guard lock(mutex_);
     try {
       pqxx::read_transaction read(*connection_);
-      auto rows = read.exec_params("SELECT id, record_text FROM sessions WHERE id = ANY($1::text[])", array);
+      rows = read.exec_params("SELECT id, record_text FROM sessions WHERE id = ANY($1::text[])", array);
       for (const auto& row : rows) {
         auto it = where.find(row[0].c_str());
-        if (it != where.end()) texts[it->second] = std::string(row[1].c_str(), row[1].size());
+        if (it != where.end()) texts[it->second] = std::string_view(row[1].c_str(), row[1].size());
       }
       auto lines = read.exec_params(
           "SELECT session_id, string_agg(line || E'\\n', '' ORDER BY seq) FROM reviews "
