@@ -3,7 +3,8 @@
 attune_install_deps() {
   local packages=(build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev
                   libgtest-dev libgmock-dev libbenchmark-dev libsfml-dev fonts-dejavu-core xvfb xauth clang-14
-                  graphviz python3-jsonschema python3-yaml chromium libarchive-dev libsimdjson-dev)
+                  graphviz python3-jsonschema python3-yaml chromium libarchive-dev libsimdjson-dev
+                  libpqxx-dev postgresql)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -46,9 +46,14 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     out.problem = contents.too_large ? "larger than 32 MiB, not a session record" : contents.error;
     return out;
   }
+  return check_session_text(*contents.text, file, key);
+}
+
+SessionCheck check_session_text(std::string_view text, const SessionFile& file, const std::string& key) {
+  SessionCheck out;
   // The quick reader takes records as attune writes them; anything else gets nlohmann's full parse.
-  auto plain = parse_plain_json(*contents.text);
-  json record = plain ? std::move(*plain) : json::parse(*contents.text, nullptr, false);
+  auto plain = parse_plain_json(text);
+  json record = plain ? std::move(*plain) : json::parse(text, nullptr, false);
   if (record.is_discarded() || !record.is_object()) {
     out.problem = "not a JSON object (damaged or not a session record)";
     return out;
@@ -58,8 +63,7 @@ SessionCheck check_session_file(const SessionFile& file, const std::string& key)
     return out;
   }
   // Nearly every record is as attune wrote it, and the quick check then spares a serialisation.
-  if (!record_signature_ok_as_written(*contents.text, record, key) &&
-      !record_signature_ok_in_place(record, key)) {
+  if (!record_signature_ok_as_written(text, record, key) && !record_signature_ok_in_place(record, key)) {
     out.problem =
         "altered after it was written (its HMAC does not match), or signed with another programme key";
     return out;

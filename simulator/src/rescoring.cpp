@@ -67,8 +67,13 @@ const Scenario* ScenarioCopies::find(const json& record) {
   std::lock_guard lock(mutex_);
   auto it = loaded_.find(sha);
   if (it == loaded_.end()) {
-    auto load = load_scenario_file(root_ + "/scenarios/" + sha + ".yaml");
-    it = loaded_.emplace(sha, std::move(load.load.scenario)).first;
+    std::optional<Scenario> copy;
+    if (source_) {
+      if (auto text = source_(sha)) copy = load_scenario(*text, "scenarios/" + sha + ".yaml").scenario;
+    } else {
+      copy = std::move(load_scenario_file(root_ + "/scenarios/" + sha + ".yaml").load.scenario);
+    }
+    it = loaded_.emplace(sha, std::move(copy)).first;
   }
   return it->second ? &*it->second : nullptr;
 }

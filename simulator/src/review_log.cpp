@@ -73,18 +73,32 @@ json review_line_body(const ReviewEntry& e, const std::string& prev_sha256) {
 }
 
 ReviewLog read_review_log(const std::string& path, const std::string& session_id, const std::string& key) {
-  ReviewLog log;
-  log.last_line_sha256 = sha256_hex("");
   auto file = read_file(path, kMaxReviewBytes);
   if (!file.text) {
+    ReviewLog log;
+    log.last_line_sha256 = sha256_hex("");
     if (!file.missing) {
       log.exists = true;
       log.problems.push_back(file.too_large ? "larger than 16 MiB" : file.error);
     }
     return log;
   }
+  return parse_review_log(file.text, session_id, key);
+}
+
+std::string review_line(const ReviewEntry& entry, const ReviewLog& log, const std::string& key) {
+  json line = review_line_body(entry, log.last_line_sha256);
+  line["hmac"] = hmac_sha256_hex(key, line.dump());
+  return line.dump();
+}
+
+ReviewLog parse_review_log(const std::optional<std::string>& text, const std::string& session_id,
+                           const std::string& key) {
+  ReviewLog log;
+  log.last_line_sha256 = sha256_hex("");
+  if (!text) return log;
   log.exists = true;
-  std::istringstream in(*file.text);
+  std::istringstream in(*text);
   std::string line;
   std::string expected_prev = log.last_line_sha256;
   bool trusted = true;
@@ -117,7 +131,7 @@ ReviewLog read_review_log(const std::string& path, const std::string& session_id
     }
     expected_prev = sha256_hex(line);
   }
-  if (!file.text->empty() && file.text->back() != '\n')
+  if (!text->empty() && text->back() != '\n')
     log.problems.push_back("the last line is unfinished (a torn write)");
   log.last_line_sha256 = expected_prev;
   return log;
@@ -141,9 +155,7 @@ std::optional<std::string> append_review(const std::string& records_root, const 
   if (!log.problems.empty()) {
     error = path + " fails verification (" + log.problems.front() + "); it is kept as it is for inspection";
   } else {
-    json line = review_line_body(entry, log.last_line_sha256);
-    line["hmac"] = hmac_sha256_hex(key, line.dump());
-    error = append_line_durably(path, line.dump());
+    error = append_line_durably(path, review_line(entry, log, key));
     if (!error && log.entries.empty()) error = sync_directory(dir);  // a new file must survive too
   }
   ::close(fd);  // releases the lock

@@ -51,6 +51,12 @@ double recorded_quiet_ms(const json& record) {
 ReviewedSession review_session(const json& record, const std::string& records_root,
                                const scoring::Rubric& rubric, const std::string& key,
                                ScenarioCopies& copies) {
+  std::string id = record.value("id", "");
+  return review_session(record, read_review_log(review_path(records_root, id), id, key), rubric, copies);
+}
+
+ReviewedSession review_session(const json& record, ReviewLog log, const scoring::Rubric& rubric,
+                               ScenarioCopies& copies) {
   ReviewedSession s;
   s.id = record.value("id", "");
   s.trainee = record.value("trainee", "");
@@ -80,7 +86,6 @@ ReviewedSession review_session(const json& record, const std::string& records_ro
   for (const auto& rule : rubric.competencies)
     s.automatic.push_back(recorded_score(rule.id, member_or_null(competencies, rule.id)));
   s.automatic_codes = recorded_codes(record);
-  auto log = read_review_log(review_path(records_root, s.id), s.id, key);
   s.reviews = std::move(log.entries);
   s.review_problems = std::move(log.problems);
   s.corrected_codes = corrected_codes(s.automatic_codes, s.reviews);

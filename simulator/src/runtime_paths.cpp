@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "attune/simulator/records_store.h"
+
 namespace attune::sim {
 namespace fs = std::filesystem;
 namespace {
@@ -36,6 +38,18 @@ std::string runtime_home() {
 std::string records_dir(const std::optional<std::string>& flag) {
   if (flag && !flag->empty()) return *flag;
   if (std::string dir = env("ATTUNE_RECORDS"); !dir.empty()) return dir;
+  std::string data = env("XDG_DATA_HOME");
+  if (data.empty()) data = home_dir() + "/.local/share";
+  return data + "/attune/records";
+}
+
+std::string local_records_dir(const std::optional<std::string>& flag) {
+  std::string records = records_dir(flag);
+  return is_postgresql_url(records) ? fallback_records_dir() : records;
+}
+
+std::string fallback_records_dir() {
+  if (std::string dir = env("ATTUNE_LOCAL_RECORDS"); !dir.empty()) return dir;
   std::string data = env("XDG_DATA_HOME");
   if (data.empty()) data = home_dir() + "/.local/share";
   return data + "/attune/records";

@@ -27,7 +27,7 @@ int run_export(const ExportOptions& options) {
     std::cerr << "attune export: --since takes a date, YYYY-MM-DD (or an ISO 8601 UTC time)\n";
     return kUsageOrIo;
   }
-  auto ctx = open_records(options.records, "export");
+  auto ctx = open_records(options.records, "export", true);
   if (!ctx) return kUsageOrIo;
 
   std::vector<sim::BundleSource> sessions;

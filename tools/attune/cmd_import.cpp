@@ -208,7 +208,7 @@ void rebuild_progress_files(const RecordsContext& ctx, const std::set<std::strin
 }  // namespace
 
 int run_import(const ImportOptions& options) {
-  auto ctx = open_records(options.records, "import");
+  auto ctx = open_records(options.records, "import", true);
   if (!ctx) return kUsageOrIo;
   if (!fs::is_regular_file(options.bundle)) {
     std::cerr << "attune import: cannot read " << options.bundle << "\n";

@@ -7,9 +7,11 @@
 #include "attune/simulator/debrief.h"
 #include "attune/simulator/file_io.h"
 #include "attune/simulator/journal.h"
+#include "attune/simulator/pg_records.h"
 #include "attune/simulator/players.h"
 #include "attune/simulator/progress.h"
 #include "attune/simulator/recorder.h"
+#include "attune/simulator/records_store.h"
 #include "attune/simulator/responses_file.h"
 #include "attune/simulator/runtime_paths.h"
 #include "attune/simulator/scenario_loader.h"
@@ -41,7 +43,7 @@ std::optional<sim::Scenario> load_playable(const std::string& argument, int& sta
 }
 
 int list_unfinished(const PlayOptions& options) {
-  sim::RecordsStore store(sim::records_dir(options.records));
+  sim::RecordsStore store(sim::local_records_dir(options.records));
   auto sessions = sim::list_unfinished(store);
   if (sessions.empty()) std::cout << "No unfinished sessions in " << store.root() << "\n";
   for (const auto& s : sessions) {
@@ -112,6 +114,43 @@ void refresh_progress(const sim::RecorderSetup& setup) {
   if (rebuilt.error) std::cerr << "attune play: cannot update the progress file: " << *rebuilt.error << "\n";
 }
 
+// ` --records X` to repeat in a hint, a database URL without its password; "" without the flag.
+std::string records_flag(const PlayOptions& options) {
+  if (!options.records) return {};
+  return " --records " + (sim::is_postgresql_url(*options.records) ? sim::pg::redact_url(*options.records)
+                                                                   : *options.records);
+}
+
+// With the records in a PostgreSQL database, the record just kept on this machine goes up now.
+// When the database cannot take it, the local copy stays where it is until `attune sync`.
+void upload_record(const std::string& url, const sim::RecorderSetup& setup, const std::string& local_path,
+                   const nlohmann::json& record) {
+  std::string location = sim::pg::redact_url(url);
+  auto fallback = [&](const std::string& why) {
+    std::cerr << "attune play: could not upload the session to " << location << ": " << why
+              << "\nThe record is kept on this machine in " << local_path
+              << "; upload it later with\n  attune sync --from " << setup.records_dir << " --to " << location
+              << "\n";
+  };
+  auto text = sim::read_file(local_path, std::size_t{32} << 20);
+  std::string sha = record["scenario"].value("sha256", "");
+  auto yaml = sim::read_file(setup.records_dir + "/scenarios/" + sha + ".yaml", std::size_t{32} << 20);
+  if (!text.text || !yaml.text)
+    return fallback("cannot read back " + (text.text ? "its scenario copy" : local_path));
+  auto opened = sim::pg::open_postgresql_records(url);
+  if (!opened.backend) return fallback(opened.error);
+  auto put = opened.backend->put_session(record, *text.text, *yaml.text);
+  if (!put.error.empty()) return fallback(put.error);
+  if (put.status == sim::PutStatus::conflict)
+    return fallback("the database holds a different session with the id " + record.value("id", ""));
+  std::cerr << "Session record uploaded to " << location << "\n";
+  auto rebuilt = opened.backend->rebuild_progress(setup.trainee, *setup.rubric, setup.key);
+  for (const auto& p : rebuilt.skipped)
+    std::cerr << "attune play: skipped " << p.path << ": " << p.message << "\n";
+  if (rebuilt.error)
+    std::cerr << "attune play: cannot update the progress in the database: " << *rebuilt.error << "\n";
+}
+
 // Whether this play happens in the window: asked for (not --text; --responses only with
 // --screenshot), built in, and a display to open it on. Prints why not when it falls back.
 bool use_window(const PlayOptions& options, int& status) {
@@ -176,7 +215,7 @@ int run_play(const PlayOptions& options) {
   int status = kDone;
   bool windowed = use_window(options, status);
   if (status != kDone) return status;
-  sim::RecordsStore store(sim::records_dir(options.records));
+  sim::RecordsStore store(sim::local_records_dir(options.records));
   sim::RecorderSetup setup{store.root(), trainee, &*rubric.rubric, rubric.sha256, key.key};
   auto recorder = std::make_unique<sim::SessionRecorder>(setup);
 
@@ -260,8 +299,7 @@ int run_play(const PlayOptions& options) {
       std::cerr
           << "attune play: cannot save the session record: " << play.save_error
           << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
-          << play.unsaved_session << (options.records ? " --records " + *options.records : std::string())
-          << "\n";
+          << play.unsaved_session << records_flag(options) << "\n";
       return kUsageOrIo;
     }
     if (!play.io_error.empty()) {
@@ -313,13 +351,14 @@ int run_play(const PlayOptions& options) {
   if (!saved.error.empty()) {
     std::cerr << "attune play: cannot save the session record: " << saved.error
               << "\nIts turns are kept in the journal: make room, then continue with\n  attune play --resume "
-              << recorder->session_id()
-              << (options.records ? " --records " + *options.records : std::string()) << "\n";
+              << recorder->session_id() << records_flag(options) << "\n";
     return kUsageOrIo;
   }
   print_saved(saved.record, &*scenario, home, options.json);
   std::cerr << "Session record saved: " << saved.path << "\n";
   refresh_progress(setup);
+  if (std::string records = sim::records_dir(options.records); sim::is_postgresql_url(records))
+    upload_record(records, setup, saved.path, saved.record);
   return status;
 }
 

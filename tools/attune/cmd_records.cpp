@@ -12,9 +12,11 @@
 #include "attune/simulator/progress.h"
 #include "attune/simulator/records.h"
 #include "attune/simulator/records_scan.h"
+#include "attune/simulator/records_store.h"
 #include "attune/simulator/review_log.h"
 #include "attune/simulator/runtime_paths.h"
 #include "commands.h"
+#include "records_context.h"
 
 namespace attune::cli {
 namespace fs = std::filesystem;
@@ -49,6 +51,11 @@ int run_records_delete(const RecordsDeleteOptions& options) {
     return kUsageOrIo;
   }
   std::string root = sim::records_dir(options.records);
+  if (sim::is_postgresql_url(root)) {
+    std::cerr << directory_only_message("records delete")
+              << "; in the database, attune_admin deletes a trainee's rows (docs/postgresql.md)\n";
+    return kUsageOrIo;
+  }
   std::vector<std::string> remove;
   std::set<std::string> used_by_trainee;
   std::set<std::string> used_by_others;

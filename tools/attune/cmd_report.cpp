@@ -18,6 +18,10 @@ int run_report(const ReportOptions& options) {
   auto ctx = open_records(options.records, "report");
   if (!ctx) return kUsageOrIo;
   Cohort cohort = gather_cohort(*ctx, {options.trainee, options.html.has_value(), options.redact});
+  if (auto failed = ctx->store->take_failure()) {
+    std::cerr << "attune report: " << *failed << "\n";
+    return kUsageOrIo;
+  }
   for (const auto& p : cohort.skipped)
     std::cerr << "attune report: skipped " << p.path << ": " << p.message << "\n";
   if (cohort.sessions.empty()) {

@@ -9,6 +9,7 @@
 #include "attune/simulator/records.h"
 #include "attune/simulator/records_scan.h"
 #include "attune/simulator/reviewed_session.h"
+#include "attune/simulator/runtime_paths.h"
 #include "commands.h"
 #include "records_context.h"
 #include "review_view.h"
@@ -62,22 +63,33 @@ int run_review(const ReviewOptions& options) {
   }
   auto ctx = open_records(options.records, "review");
   if (!ctx) return kUsageOrIo;
-  auto file = sim::find_session_file(ctx->root, options.record);
+  // A session named by path is reviewed in the records directory it lives in.
+  sim::RecordsBackend* store = ctx->store.get();
+  std::unique_ptr<sim::RecordsBackend> named_directory;
+  if (!sim::is_postgresql_url(sim::records_dir(options.records)) && options.record.ends_with(".json") &&
+      std::filesystem::is_regular_file(options.record)) {
+    named_directory = sim::open_directory_records(
+        std::filesystem::path(options.record).parent_path().parent_path().parent_path().string());
+    store = named_directory.get();
+  }
+  auto file = store->find_session(options.record);
   if (!file) {
+    if (auto failed = store->take_failure()) {
+      std::cerr << "attune review: " << *failed << "\n";
+      return kUsageOrIo;
+    }
     std::cerr << "attune review: no session file or session id '" << options.record << "' in " << ctx->root
               << "\n";
     return kUsageOrIo;
   }
-  auto check = sim::check_session_file(*file, ctx->key);
+  auto check = store->read_session(*file, ctx->key);
   if (!check.record) {
     std::cerr << "attune review: " << file->path << " fails verification: " << check.problem << "\n";
     return kBadContent;
   }
   const json& record = *check.record;
-  // The records directory of a session named by path is the one it lives in.
-  std::string root = std::filesystem::path(file->path).parent_path().parent_path().parent_path().string();
-  sim::ScenarioCopies copies(root);
-  auto view = sim::review_session(record, root, ctx->rubric, ctx->key, copies);
+  sim::ScenarioCopies copies(store->scenario_source());
+  auto view = sim::review_session(record, store->review_log(file->id, ctx->key), ctx->rubric, copies);
 
   std::vector<sim::ReviewEntry> entries;
   if (options.override_turn) {
@@ -103,21 +115,21 @@ int run_review(const ReviewOptions& options) {
                        options.reason.value_or("")});
   }
   for (const auto& entry : entries) {
-    if (auto error = sim::append_review(root, entry, ctx->key)) {
+    if (auto error = store->append_review(entry, ctx->key)) {
       std::cerr << "attune review: cannot record the review: " << *error << "\n";
       return error->find("fails verification") != std::string::npos ? kBadContent : kUsageOrIo;
     }
   }
   if (!entries.empty()) {
-    view = sim::review_session(record, root, ctx->rubric, ctx->key, copies);
-    auto rebuilt = sim::rebuild_progress(root, view.trainee, ctx->rubric, ctx->key);
+    view = sim::review_session(record, store->review_log(file->id, ctx->key), ctx->rubric, copies);
+    auto rebuilt = store->rebuild_progress(view.trainee, ctx->rubric, ctx->key);
     if (rebuilt.error)
       std::cerr << "attune review: cannot update the progress file: " << *rebuilt.error << "\n";
   }
   std::cout << render_review(record, view, ctx->rubric);
   for (const auto& entry : entries) {
     std::cerr << (entry.kind == sim::ReviewKind::sign_off ? "Signed off" : "Override recorded") << " in "
-              << sim::review_path(root, view.id) << "\n";
+              << store->review_location(view.id) << "\n";
   }
   return view.review_problems.empty() ? kDone : kBadContent;
 }

@@ -55,8 +55,8 @@ struct ReviewCheck {
 
 ReviewCheck check_reviews(const RecordsContext& ctx, const std::string& session_id, std::size_t turns) {
   ReviewCheck out;
-  out.path = sim::review_path(ctx.root, session_id);
-  auto log = sim::read_review_log(out.path, session_id, ctx.key);
+  out.path = ctx.store->review_location(session_id);
+  auto log = ctx.store->review_log(session_id, ctx.key);
   out.exists = log.exists;
   if (!log.exists) return out;
   std::string& message = out.message;
@@ -76,10 +76,10 @@ int run_verify(const VerifyOptions& options) {
   if (!ctx) return kUsageOrIo;
   std::vector<sim::SessionFile> files;
   if (options.records_named.empty()) {
-    files = sim::list_session_files(ctx->root);
+    files = ctx->store->list_sessions(std::nullopt);
   } else {
     for (const auto& argument : options.records_named) {
-      auto file = sim::find_session_file(ctx->root, argument);
+      auto file = ctx->store->find_session(argument);
       if (!file) {
         std::cerr << "attune verify: no session file or session id '" << argument << "' in " << ctx->root
                   << "\n";
@@ -88,8 +88,12 @@ int run_verify(const VerifyOptions& options) {
       files.push_back(std::move(*file));
     }
   }
+  if (auto failed = ctx->store->take_failure()) {
+    std::cerr << "attune verify: " << *failed << "\n";
+    return kUsageOrIo;
+  }
   Tally tally;
-  sim::ScenarioCopies copies(ctx->root);
+  sim::ScenarioCopies copies(ctx->store->scenario_source());
   std::set<std::string> session_ids;
   // The expensive checks (re-derivation, the review chain) run on the scan's worker threads; the
   // findings are printed here, in file order, so the output never depends on the threads.
@@ -98,7 +102,7 @@ int run_verify(const VerifyOptions& options) {
     ReviewCheck reviews;
   };
   std::vector<Findings> findings(files.size());
-  sim::scan_sessions_indexed(
+  ctx->store->scan(
       files, ctx->key,
       [&](std::size_t i, sim::ScannedSession& s) {
         findings[i].record = rederive(*ctx, s.record, copies);
@@ -119,14 +123,7 @@ int run_verify(const VerifyOptions& options) {
   for (const auto& f : files) session_ids.insert(f.id);  // a failed record's reviews are not orphans
   // Review files are checked with their session; one whose session is gone is named too.
   if (options.records_named.empty()) {
-    std::error_code ec;
-    std::vector<std::string> orphans;
-    for (const auto& entry : fs::directory_iterator(fs::path(ctx->root) / "reviews", ec)) {
-      if (entry.path().extension() == ".jsonl" && session_ids.count(entry.path().stem().string()) == 0)
-        orphans.push_back(entry.path().string());
-    }
-    std::sort(orphans.begin(), orphans.end());
-    for (const auto& path : orphans) {
+    for (const auto& path : ctx->store->orphan_reviews(session_ids)) {
       ++tally.reviews;
       fail(tally, path, "reviews a session that is not in the records (its session file was removed)");
     }

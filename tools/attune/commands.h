@@ -110,4 +110,16 @@ struct RecordsDeleteOptions {
 };
 int run_records_delete(const RecordsDeleteOptions& options);
 
+struct SyncOptions {
+  std::optional<std::string> from;     // a records directory (default: this machine's, see local_records_dir)
+  std::optional<std::string> to;       // a database URL (default: --records / $ATTUNE_RECORDS when it is one)
+  std::optional<std::string> records;  // as for every command
+};
+int run_sync(const SyncOptions& options);
+
+struct DbMigrateOptions {
+  std::optional<std::string> records;  // the database URL (default: $ATTUNE_RECORDS)
+};
+int run_db_migrate(const DbMigrateOptions& options);
+
 }  // namespace attune::cli

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   play_cmd->add_flag("--frame-stats", play.frame_stats,
                      "Window: print frame-time percentiles (handling events and drawing) at the end");
   play_cmd->add_option("--records", play.records,
-                       "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+                       "Records directory or postgresql:// URL (default: $ATTUNE_RECORDS, XDG data dir)");
 
   CodeOptions code;
   auto* code_cmd =
@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
       "Check records' integrity: name every session record or review file altered after it was written");
   verify_cmd->add_option("RECORD", verify.records_named, "Session files or ids (default: every record)");
   verify_cmd->add_option("--records", verify.records,
-                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+                         "Records directory or postgresql:// URL (default: $ATTUNE_RECORDS, XDG data dir)");
 
   ReviewOptions review;
   std::vector<std::string> override_args;
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
       "review", "Show a scored transcript; record a supervisor's override of a turn's codes, or a sign-off");
   review_cmd->add_option("RECORD", review.record, "Session file or session id")->required();
   review_cmd->add_option("--records", review.records,
-                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+                         "Records directory or postgresql:// URL (default: $ATTUNE_RECORDS, XDG data dir)");
   auto* override_opt =
       review_cmd
           ->add_option("--override", override_args,
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   ReportOptions report;
   auto* report_cmd = app.add_subcommand("report", "Trainee and cohort progress for supervisors (HTML, CSV)");
   report_cmd->add_option("--records", report.records,
-                         "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
+                         "Records directory or postgresql:// URL (default: $ATTUNE_RECORDS, XDG data dir)");
   report_cmd->add_option("--trainee", report.trainee, "Only this trainee");
   report_cmd->add_option("--html", report.html, "Write a self-contained HTML report to FILE");
   report_cmd->add_option("--csv", report.csv, "Write one row per session and competency to FILE");
@@ -146,6 +146,24 @@ int main(int argc, char** argv) {
   records_delete_cmd->add_option("--records", records_delete.records,
                                  "Records directory (default: $ATTUNE_RECORDS, XDG data dir)");
 
+  SyncOptions sync;
+  auto* sync_cmd = app.add_subcommand(
+      "sync",
+      "Upload a records directory's sessions and reviews to a PostgreSQL database, without duplicates");
+  sync_cmd->add_option("--from", sync.from,
+                       "Records directory to upload (default: $ATTUNE_LOCAL_RECORDS, else the XDG records directory)");
+  sync_cmd->add_option("--to", sync.to,
+                       "postgresql://USER@HOST:PORT/DB (default: --records / $ATTUNE_RECORDS)");
+  sync_cmd->add_option("--records", sync.records, "The records store (a postgresql:// URL here)");
+
+  DbMigrateOptions db_migrate;
+  auto* db_cmd = app.add_subcommand("db", "The PostgreSQL records database");
+  db_cmd->require_subcommand(1);
+  auto* db_migrate_cmd = db_cmd->add_subcommand(
+      "migrate", "Create or upgrade the records schema (versioned migrations, one transaction, idempotent)");
+  db_migrate_cmd->add_option("--records", db_migrate.records,
+                             "postgresql://USER@HOST:PORT/DB (default: $ATTUNE_RECORDS)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -168,6 +186,8 @@ int main(int argc, char** argv) {
     if (import_cmd->parsed()) return run_import(import_opts);
     if (key_show_cmd->parsed()) return run_key_show();
     if (records_delete_cmd->parsed()) return run_records_delete(records_delete);
+    if (sync_cmd->parsed()) return run_sync(sync);
+    if (db_migrate_cmd->parsed()) return run_db_migrate(db_migrate);
     if (review_cmd->parsed()) {
       if (override_opt->count() > 0) {
         int turn = -1;

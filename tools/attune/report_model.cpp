@@ -94,16 +94,21 @@ std::vector<CodeCalibration> calibrate(const std::vector<ReportSession>& session
 Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
   Cohort cohort;
   cohort.redacted = request.redact;
-  auto files = sim::list_session_files(ctx.root, request.trainee);
-  auto placeholders = trainee_placeholders(sim::list_session_files(ctx.root));
-  sim::ScenarioCopies copies(ctx.root);
+  auto all = ctx.store->list_sessions(std::nullopt);
+  auto placeholders = trainee_placeholders(all);
+  std::vector<sim::SessionFile> files;
+  for (auto& f : all) {
+    if (!request.trainee || f.trainee == *request.trainee) files.push_back(std::move(f));
+  }
+  sim::ScenarioCopies copies(ctx.store->scenario_source());
   // Each session's view (its review log read, corrected scores, transcript) is made on the scan's
   // worker threads; the main thread only collects them, in file order.
   std::vector<std::optional<ReportSession>> prepared(files.size());
-  sim::scan_sessions_indexed(
+  ctx.store->scan(
       files, ctx.key,
       [&](std::size_t i, sim::ScannedSession& s) {
-        ReportSession session{sim::review_session(s.record, ctx.root, ctx.rubric, ctx.key, copies), {}};
+        ReportSession session{
+            sim::review_session(s.record, ctx.store->review_log(s.file.id, ctx.key), ctx.rubric, copies), {}};
         if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
         if (request.redact) {
           session.view.trainee = placeholders.at(session.view.trainee);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attune::sim {
@@ -38,6 +39,9 @@ struct SessionCheck {
   std::string problem;
 };
 SessionCheck check_session_file(const SessionFile& file, const std::string& key);
+// The same checks on a record's text from elsewhere (a PostgreSQL row): `file` says which id and
+// trainee it must carry.
+SessionCheck check_session_text(std::string_view text, const SessionFile& file, const std::string& key);
 
 // Checks `files` (on every core; the records directory is only read) and hands each good record
 // to `on_session` and each bad file to `on_problem`, in the order of `files`. Records are handed

@@ -3,6 +3,7 @@
 // nodes and focus list, which come from the session's scenario copy (`scenarios/SHA256.yaml`).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -18,12 +19,17 @@ namespace attune::sim {
 // The scenario copies of a records directory, each loaded once (safe to share between threads).
 class ScenarioCopies {
  public:
+  // The text of the copy with this SHA-256, or nullopt when the store has none.
+  using Source = std::function<std::optional<std::string>(const std::string& sha256)>;
   explicit ScenarioCopies(std::string records_root) : root_(std::move(records_root)) {}
+  // Copies kept elsewhere (a PostgreSQL store's `scenarios` table).
+  explicit ScenarioCopies(Source source) : source_(std::move(source)) {}
   // The copy played by a record (`scenario.sha256`), or null when it is missing or broken.
   const Scenario* find(const nlohmann::json& record);
 
  private:
   std::string root_;
+  Source source_;
   std::mutex mutex_;
   std::map<std::string, std::optional<Scenario>> loaded_;  // a std::map: pointers stay valid
 };

@@ -37,6 +37,13 @@ struct ReviewLog {
 
 // Reads and checks a review file: JSON, HMAC, the chain and the session id of every line.
 ReviewLog read_review_log(const std::string& path, const std::string& session_id, const std::string& key);
+// The same checks on a review log's text (its lines, each ending in a newline), from any store;
+// nullopt is a session without reviews.
+ReviewLog parse_review_log(const std::optional<std::string>& text, const std::string& session_id,
+                           const std::string& key);
+
+// The signed line (without its newline) that appends `entry` to `log`, chained onto its last line.
+std::string review_line(const ReviewEntry& entry, const ReviewLog& log, const std::string& key);
 
 // Appends `entry` (holding an exclusive lock while it reads the chain's end, so two supervisors
 // reviewing at once still chain correctly), fsync'd, 0600. Refuses to extend a broken chain.

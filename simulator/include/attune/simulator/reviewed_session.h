@@ -45,6 +45,9 @@ struct ReviewedSession {
 // Builds the supervisor's view of a verified record (reads reviews/ID.jsonl under the key).
 ReviewedSession review_session(const nlohmann::json& record, const std::string& records_root,
                                const scoring::Rubric& rubric, const std::string& key, ScenarioCopies& copies);
+// The same from a review log already read (from any store).
+ReviewedSession review_session(const nlohmann::json& record, ReviewLog log, const scoring::Rubric& rubric,
+                               ScenarioCopies& copies);
 
 // Seconds since the epoch of an ISO 8601 UTC time ("2026-11-25T00:31:04Z"), or nullopt.
 std::optional<long long> parse_utc(const std::string& text);

@@ -1,0 +1,247 @@
+// What only the PostgreSQL store has: migrations, many clients writing at once, row-level
+// security, and play's fallback to the local directory when the database cannot be reached.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "../e2e/run_attune.h"
+#include "attune/simulator/pg_records.h"
+#include "attune/simulator/records_store.h"
+#include "pg_cluster.h"
+#include "sample_sessions.h"
+
+namespace attune::testing {
+namespace {
+
+using nlohmann::json;
+
+class PostgresOnly : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto& cluster = PgCluster::instance();
+    if (cluster.binaries_missing()) GTEST_SKIP() << cluster.problem();
+    ASSERT_TRUE(cluster.available()) << cluster.problem();
+  }
+  static PgCluster& cluster() { return PgCluster::instance(); }
+  static long long count(const std::string& url, const std::string& sql) {
+    pqxx::connection connection(url);
+    pqxx::read_transaction read(connection);
+    return read.exec(sql)[0][0].as<long long>();
+  }
+  static e2e::Output attune(const std::vector<std::string>& args, const std::string& env = "") {
+    e2e::Sandbox box;
+    return box.run(args, "", "ATTUNE_KEY=attune-postgresql-tests " + env);
+  }
+};
+
+TEST(PostgresUrl, NamesADatabaseOnlyWithItsSchemeAndNeverShowsAPassword) {
+  EXPECT_TRUE(sim::is_postgresql_url("postgresql://ana@db/attune"));
+  EXPECT_TRUE(sim::is_postgresql_url("postgres://db"));
+  EXPECT_FALSE(sim::is_postgresql_url("/srv/records"));
+  EXPECT_FALSE(sim::is_postgresql_url("postgresql-records"));
+  EXPECT_EQ(sim::pg::redact_url("postgresql://ana:s3cret@db:5432/attune"), "postgresql://ana@db:5432/attune");
+  EXPECT_EQ(sim::pg::redact_url("postgres://db/attune?sslmode=require&password=s3cret"),
+            "postgres://db/attune?sslmode=require&password=***");
+  EXPECT_EQ(sim::pg::redact_url("postgresql://ana@db/attune"), "postgresql://ana@db/attune");
+}
+
+TEST_F(PostgresOnly, MigrateCreatesTheSchemaOnceAndOpeningAnUnmigratedDatabaseSaysWhatToDo) {
+  cluster().exec("postgres", "CREATE DATABASE unmigrated");
+  std::string url = cluster().url("unmigrated");
+  auto refused = sim::pg::open_postgresql_records(url);
+  EXPECT_EQ(refused.backend, nullptr);
+  EXPECT_NE(refused.error.find("attune db migrate"), std::string::npos) << refused.error;
+
+  auto first = attune({"db", "migrate", "--records", url});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.out.find("schema version 1 (applied 1)"), std::string::npos) << first.out;
+  auto second = attune({"db", "migrate", "--records", url});
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.out.find("up to date, nothing applied"), std::string::npos) << second.out;
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(count(url,
+                  "SELECT count(*) FROM pg_class WHERE relname = 'sessions' AND relrowsecurity AND "
+                  "relforcerowsecurity"),
+            1);
+  EXPECT_NE(sim::pg::open_postgresql_records(url).backend, nullptr);
+
+  auto unreachable = attune({"verify", "--records", "postgresql://postgres@127.0.0.1:1/none"});
+  EXPECT_EQ(unreachable.status, 2);
+  EXPECT_NE(unreachable.err.find("cannot connect to the records database"), std::string::npos)
+      << unreachable.err;
+}
+
+// 8 clients, each with its own connection, write 1,000 sessions each through the store's own write
+// path; then all 8 race to write the same 100 sessions. Every session must be there exactly once,
+// with its derived rows, and `attune verify` must find them all intact.
+TEST_F(PostgresOnly, EightClientsWritingAThousandSessionsEachStoreEachOnceAndVerifyClean) {
+  std::string url = cluster().fresh_database("concurrent");
+  const auto& samples = SampleSessions::get();
+  constexpr int kClients = 8;
+  constexpr int kEach = 1000;
+  constexpr int kShared = 100;
+  std::atomic<int> stored{0}, unchanged{0}, failed{0}, conflicts{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      auto opened = sim::pg::open_postgresql_records(url);
+      if (!opened.backend) {
+        failed += kEach + kShared;
+        return;
+      }
+      auto tally = [&](const sim::PutResult& r) {
+        if (!r.error.empty())
+          ++failed;
+        else if (r.status == sim::PutStatus::stored)
+          ++stored;
+        else if (r.status == sim::PutStatus::unchanged)
+          ++unchanged;
+        else
+          ++conflicts;
+      };
+      std::string trainee = "client-" + std::to_string(c);
+      for (int i = 0; i < kEach; ++i) {
+        json record = samples.record(trainee + "-" + std::to_string(i), trainee, i);
+        tally(opened.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()));
+      }
+      for (int i = 0; i < kShared; ++i) {
+        json record = samples.record("shared-" + std::to_string(i), "client-shared", i);
+        tally(opened.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()));
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(failed, 0);
+  EXPECT_EQ(conflicts, 0);
+  EXPECT_EQ(stored, kClients * kEach + kShared);
+  EXPECT_EQ(unchanged, (kClients - 1) * kShared);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM sessions"), kClients * kEach + kShared);
+  EXPECT_EQ(count(url, "SELECT count(DISTINCT id) FROM sessions"), kClients * kEach + kShared);
+  auto turns = static_cast<long long>(samples.record("x", "x")["turns"].size());
+  EXPECT_EQ(count(url, "SELECT count(*) FROM turns"), turns * (kClients * kEach + kShared));
+  EXPECT_EQ(count(url, "SELECT count(DISTINCT session_id) FROM competency_results"),
+            kClients * kEach + kShared);
+
+  auto verify = attune({"verify", "--records", url});
+  EXPECT_EQ(verify.status, 0) << verify.out.substr(0, 2000) << verify.err;
+  EXPECT_NE(verify.out.find("Verified 8100 sessions and 0 review files"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.out.find("all intact"), std::string::npos);
+}
+
+// Row-level security in the database, not checks in attune: each role connects as itself and
+// asks for everything.
+TEST_F(PostgresOnly, ATraineeReadsOnlyTheirOwnRowsAndASupervisorOnlyTheirTrainees) {
+  std::string url = cluster().fresh_database("rls");
+  std::string db = url.substr(url.rfind('/') + 1);
+  const auto& samples = SampleSessions::get();
+  {
+    auto admin = sim::pg::open_postgresql_records(url);
+    ASSERT_NE(admin.backend, nullptr) << admin.error;
+    for (const char* trainee : {"ana", "ben"}) {
+      for (int i = 0; i < 3; ++i) {
+        json record = samples.record(std::string(trainee) + "-" + std::to_string(i), trainee, i);
+        ASSERT_EQ(
+            admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
+            "");
+      }
+    }
+  }
+  cluster().exec(
+      db,
+      "DO $$ BEGIN "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
+      "attune_trainee; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ben') THEN CREATE ROLE ben LOGIN IN ROLE "
+      "attune_trainee; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN CREATE ROLE sam LOGIN IN ROLE "
+      "attune_supervisor; END IF; END $$;"
+      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana');");
+  std::string as_ana = cluster().url(db, "ana");
+  std::string as_sam = cluster().url(db, "sam");
+
+  // Plain SQL as ana: none of ben's rows, in any table.
+  EXPECT_EQ(count(as_ana, "SELECT count(*) FROM sessions"), 3);
+  EXPECT_EQ(count(as_ana, "SELECT count(*) FROM sessions WHERE trainee = 'ben'"), 0);
+  EXPECT_EQ(count(as_ana, "SELECT count(*) FROM turns WHERE trainee <> 'ana'"), 0);
+  EXPECT_EQ(count(as_ana, "SELECT count(*) FROM competency_results WHERE session_id LIKE 'ben-%'"), 0);
+  // Through the store: the same.
+  auto ana = sim::pg::open_postgresql_records(as_ana);
+  ASSERT_NE(ana.backend, nullptr) << ana.error;
+  EXPECT_EQ(ana.backend->list_sessions(std::nullopt).size(), 3u);
+  EXPECT_FALSE(ana.backend->find_session("ben-0").has_value());
+  EXPECT_EQ(ana.backend->session_text({"", "ben", "ben-0"}), std::nullopt);
+  // ana cannot file a session as ben, nor add a review, nor read ben's progress.
+  json as_ben = samples.record("ana-as-ben", "ben");
+  auto refused = ana.backend->put_session(as_ben, SampleSessions::text(as_ben), samples.scenario_yaml());
+  EXPECT_NE(refused.error.find("row-level security"), std::string::npos) << refused.error;
+  sim::ReviewEntry self_review{
+      "ana-0", "ana", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, ""};
+  EXPECT_NE(ana.backend->append_review(self_review, samples.key()), std::nullopt);
+  json own = samples.record("ana-new", "ana");
+  EXPECT_EQ(ana.backend->put_session(own, SampleSessions::text(own), samples.scenario_yaml()).status,
+            sim::PutStatus::stored);
+
+  // sam supervises ana only: sees ana's 4, none of ben's, and can review ana's.
+  EXPECT_EQ(count(as_sam, "SELECT count(*) FROM sessions"), 4);
+  EXPECT_EQ(count(as_sam, "SELECT count(*) FROM sessions WHERE trainee = 'ben'"), 0);
+  auto sam = sim::pg::open_postgresql_records(as_sam);
+  ASSERT_NE(sam.backend, nullptr) << sam.error;
+  sim::ReviewEntry sign_off{
+      "ana-0", "sam", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, ""};
+  EXPECT_EQ(sam.backend->append_review(sign_off, samples.key()), std::nullopt);
+  EXPECT_EQ(count(as_ana, "SELECT count(*) FROM reviews"), 1);  // ana reads the review of her session
+
+  // The supervisors' commands, unchanged, see what the role sees.
+  auto verify = attune({"verify", "--records", as_sam});
+  EXPECT_EQ(verify.status, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("Verified 4 sessions and 1 review file"), std::string::npos) << verify.out;
+  auto review = attune({"review", "ben-0", "--records", as_sam});
+  EXPECT_EQ(review.status, 2);
+  EXPECT_NE(review.err.find("no session file or session id 'ben-0'"), std::string::npos) << review.err;
+}
+
+// play keeps its journal and record in the local directory; when the database cannot be reached
+// the record waits there and `attune sync` uploads it later, once.
+TEST_F(PostgresOnly, PlayFallsBackToTheLocalDirectoryAndSyncUploadsItOnce) {
+  std::string url = cluster().fresh_database("fallback");
+  e2e::Sandbox box;
+  std::string source = ATTUNE_SOURCE_DIR;
+  std::string local = (box.root() / "local").string();
+  std::string env = "ATTUNE_KEY=attune-postgresql-tests ATTUNE_LOCAL_RECORDS=" + e2e::quote(local);
+  auto offline = box.run({"play", source + "/scenarios/tell-me-what-to-do.yaml", "--responses",
+                          source + "/tests/fixtures/plays/tell-me-what-to-do.listening.txt", "--trainee",
+                          "casey", "--records", "postgresql://postgres@127.0.0.1:1/nowhere"},
+                         "", env);
+  ASSERT_EQ(offline.status, 0) << offline.err;
+  EXPECT_NE(offline.err.find("could not upload the session"), std::string::npos) << offline.err;
+  EXPECT_NE(offline.err.find("attune sync --from " + local), std::string::npos) << offline.err;
+  ASSERT_EQ(box.session_files(local).size(), 1u);
+
+  auto sync = box.run({"sync", "--from", local, "--to", url}, "", env);
+  ASSERT_EQ(sync.status, 0) << sync.out << sync.err;
+  EXPECT_NE(sync.out.find("uploaded 1, unchanged 0, conflicts 0, rejected 0"), std::string::npos) << sync.out;
+  auto again = box.run({"sync", "--to", url}, "", env);  // --from defaults to the local directory
+  ASSERT_EQ(again.status, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("uploaded 0, unchanged 1"), std::string::npos) << again.out;
+  EXPECT_EQ(count(url, "SELECT count(*) FROM sessions WHERE trainee = 'casey'"), 1);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM progress WHERE trainee = 'casey'"), 1);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM audit WHERE action = 'sync' AND trainee = 'casey'"), 1);
+
+  // Online, the record goes straight up, and the report reads it back from the database.
+  auto online = box.run({"play", source + "/scenarios/tell-me-what-to-do.yaml", "--responses",
+                         source + "/tests/fixtures/plays/tell-me-what-to-do.advice.txt", "--trainee", "casey",
+                         "--records", url},
+                        "", env);
+  ASSERT_EQ(online.status, 0) << online.err;
+  EXPECT_NE(online.err.find("Session record uploaded to " + url), std::string::npos) << online.err;
+  EXPECT_EQ(count(url, "SELECT count(*) FROM sessions WHERE trainee = 'casey'"), 2);
+  auto csv = box.root() / "report.csv";
+  auto report = box.run({"report", "--records", url, "--csv", csv.string()}, "", env);
+  ASSERT_EQ(report.status, 0) << report.err;
+  EXPECT_NE(e2e::slurp(csv).find("casey"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace attune::testing
