@@ -210,7 +210,7 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
       choice_targets_.push_back({rect, number, 0});
       y += 50 * s;
     }
-    hint = progress < 1 ? "Giving " + name + " space" : name + " has had her space";
+    hint = progress < 1 ? "Giving " + name + " space" : "Space held";
     keys = "1\u2013" + std::to_string(node.choices.size()) + "  choose      Esc  menu";
   } else {
     float box_h = size().y - top - 78 * s;
@@ -223,7 +223,7 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
     }
     y += box_h + 16 * s;
     hint = progress < 1 ? "Giving " + name + " space" : "Space held";
-    keys = "Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu";
+    keys = "Enter  send      Tab or Ctrl+Space  stay silent and let " + name + " go on      Esc  menu";
   }
   sf::Vector2f ring_centre(kMargin + 10 * s, y + 14 * s);
   target.draw(silence_track(ring_centre, 9 * s));
@@ -299,7 +299,9 @@ void App::draw_intro() {
                         : "Exam session: no coach notes until the end.",
                     15, palette::kText, false, 12));
   ps.push_back(para("Take your time. When " + scenario_->client.name +
-                        " has spoken, the ring below the reply box fills while you give her space.",
+                        " has spoken, the ring below the reply box fills while you give them space. Tab or "
+                        "Ctrl+Space lets " +
+                        scenario_->client.name + " go on without a word from you.",
                     15, palette::kMuted, false, 18));
   ps.push_back(para("Press Enter to begin", 16, palette::kAccent, true));
   TextBlock block;
