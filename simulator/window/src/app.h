@@ -122,8 +122,9 @@ class App {
   void draw_header();
   void draw_input(float top);
   // What stays put below the conversation (panel, box outline, buttons, hints), recorded into
-  // input_layer_ when it changes; the frame adds the typed text, caret and silence ring.
-  void draw_input_chrome(DrawList& target, float top, float progress);
+  // input_layer_ when it changes, and the empty box's placeholder into its own list; the frame
+  // adds the typed text, caret and silence ring.
+  void draw_input_chrome(DrawList& target, DrawList& placeholder, float top, float progress);
   void draw_caret(sf::FloatRect box);
   sf::CircleShape silence_track(sf::Vector2f centre, float radius) const;
   sf::VertexArray silence_arc(sf::Vector2f centre, float radius, float progress) const;
@@ -176,6 +177,7 @@ class App {
   DrawList header_layer_;
   std::string header_key_;
   DrawList input_layer_;
+  DrawList placeholder_layer_;
   std::string input_key_;
 
   std::map<std::string, int> ratings_;

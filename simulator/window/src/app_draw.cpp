@@ -137,18 +137,20 @@ void App::draw_input(float top) {
   int space = shown().end ? 0 : shown().space_ms;
   float progress = space > 0 ? static_cast<float>(std::clamp(into / space, 0.0, 1.0)) : 1.f;
   if (into < 0) progress = 0;
-  // The chrome changes with the node, the size, the hover, whether the box is empty and whether
-  // the client has had its space: not with each key or each step of the ring.
+  // The chrome changes with the node, the size, the hover and whether the client has had its
+  // space: not with each key or each step of the ring. The placeholder is recorded beside it, so
+  // the first key and Enter, which hide and show it, record nothing.
   std::string key = std::to_string(size().x) + "/" + std::to_string(top) + "/" + std::to_string(s) + "/" +
                     (shown().end ? std::string("\n(end)") : shown().id) + "/" +
-                    std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(box_.empty()) + "/" +
-                    std::to_string(progress < 1);
+                    std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(progress < 1);
   if (key != input_key_) {
     input_key_ = key;
     input_layer_.clear();
-    draw_input_chrome(input_layer_, top, progress);
+    placeholder_layer_.clear();
+    draw_input_chrome(input_layer_, placeholder_layer_, top, progress);
   }
   input_layer_.draw_into(window_);
+  if (box_.empty()) placeholder_layer_.draw_into(window_);
   if (shown().end) return;
   const sim::Node& node = shown();
   float y = top + 18 * s;
@@ -166,7 +168,7 @@ void App::draw_input(float top) {
     window_.draw(silence_arc({kMargin + 10 * s, y + 14 * s}, 9 * s, progress));
 }
 
-void App::draw_input_chrome(DrawList& target, float top, float progress) {
+void App::draw_input_chrome(DrawList& target, DrawList& placeholder, float top, float progress) {
   const float s = scale();
   sf::RectangleShape area({size().x, size().y - top});
   area.setPosition(0, top);
@@ -216,11 +218,9 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
     float box_h = size().y - top - 78 * s;
     sf::FloatRect box(kMargin, y, size().x - 2 * kMargin, box_h);
     panel(target, box, palette::kBackground, palette::kAccent, 10 * s);
-    if (box_.empty()) {
-      sf::Text placeholder = label("Type your reply\u2026", 17, palette::kMuted);
-      placeholder.setPosition(box.left + 20 * s, box.top + 12 * s);
-      target.draw(placeholder);
-    }
+    sf::Text prompt = label("Type your reply\u2026", 17, palette::kMuted);
+    prompt.setPosition(box.left + 20 * s, box.top + 12 * s);
+    placeholder.draw(prompt);
     y += box_h + 16 * s;
     hint = progress < 1 ? "Giving " + name + " space" : "Space held";
     keys = "Enter  send      Tab or Ctrl+Space  stay silent and let " + name + " go on      Esc  menu";
