@@ -252,6 +252,7 @@ int run_play(const PlayOptions& options) {
     }
     wopts.screenshot = options.screenshot;
     wopts.frame_stats = options.frame_stats;
+    wopts.realtime = options.realtime;
     std::string error;
     player = window::WindowPlayer::open(session ? session->scenario() : *scenario, wopts, error);
     if (!player) {

@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
   play_cmd->add_flag("--list-unfinished", play.list_unfinished,
                      "List unfinished sessions in the records directory");
   play_cmd->add_flag("--realtime", play.realtime,
-                     "With --responses: wait the scripted latencies and silences for real");
+                     "With --responses: wait the scripted latencies and silences for real, and report each "
+                     "saved turn on stderr");
   play_cmd->add_option("--screenshot", play.screenshot,
                        "With --responses: play in the window and save OUT.png (the conversation at the end) "
                        "and OUT-debrief.png (the debrief)");

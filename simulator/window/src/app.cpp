@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <thread>
 #include <utility>
 
@@ -78,6 +79,7 @@ void App::frame() {
   std::clock_t cpu_start = std::clock();
   sf::Event event;
   while (window_.pollEvent(event)) handle(event);
+  settle_journal(false);
   if (scripted_) drive_script();
   if (events_mode_) drive_events();
   if (!window_.isOpen()) return;
@@ -88,7 +90,7 @@ void App::frame() {
     window_.display();
     double end = real_ms();
     stats_.add_frame(end - start, 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
-    if (enter_pressed_at_) {
+    if (enter_pressed_at_ && !journaling_) {
       stats_.add_reply(end - *enter_pressed_at_);
       enter_pressed_at_.reset();
     }
@@ -96,20 +98,31 @@ void App::frame() {
       // A slowly filling ring needs few frames; a fade needs smooth ones.
       double budget = convo_.settled_at() > now() ? kFrameMs : kRingFrameMs;
       double left = budget - (real_ms() - start);
-      if (left > 0) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(left * 1000)));
+      if (left > 0) rest(left);
     }
-  } else if (!virtual_clock()) {
-    // Nothing moves: sleep between looks at the event queue, well under 1% of a core.
-    std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(kIdleSleepMs * 1000)));
+  } else if (!virtual_clock() || journaling_) {
+    // Nothing moves: sleep between looks at the event queue, well under 1% of a core. (A
+    // virtual clock does not wait, except for the disk.)
+    rest(kIdleSleepMs);
+  }
+}
+
+void App::rest(double ms) {
+  auto span = std::chrono::microseconds(static_cast<long>(ms * 1000));
+  // The client goes on as soon as its turn is safe, not at the end of a frame's sleep.
+  if (journaling_) {
+    journaling_->done.wait_for(span);
+  } else {
+    std::this_thread::sleep_for(span);
   }
 }
 
 bool App::animating() const {
   if (screen_ != Screen::conversation) return false;
   if (convo_.settled_at() > now()) return true;
-  if (session_ && !session_->ended() && !first_key_at_) {
+  if (session_ && !shown().end && !first_key_at_) {
     double into = now() - line_ready_at_;
-    return into >= 0 && into <= session_->current().space_ms + kRingFrameMs;
+    return into >= 0 && into <= shown().space_ms + kRingFrameMs;
   }
   return false;
 }
@@ -121,9 +134,17 @@ void App::handle(const sf::Event& event) {
   // Events that change nothing (a key release after its press) must not cancel the redraw the
   // press asked for when both arrive in the same frame.
   const bool was_dirty = dirty_;
+  if (journaling_ && (event.type == sf::Event::KeyPressed || event.type == sf::Event::TextEntered ||
+                      event.type == sf::Event::MouseButtonPressed)) {
+    held_.push_back(event);
+    return;
+  }
   dirty_ = true;
   switch (event.type) {
     case sf::Event::Closed:
+      // The turn on its way to disk is part of what closing keeps.
+      settle_journal(true);
+      if (!window_.isOpen()) return;
       if (dialog_.kind == DialogKind::resume) {
         resume_answered_ = true;
         dialog_.kind = DialogKind::none;
@@ -396,9 +417,13 @@ int App::quiet_ms() const {
 
 void App::start(std::unique_ptr<sim::Session> session, std::unique_ptr<sim::SessionRecorder> recorder,
                 bool intro) {
+  if (recorder_) idle_recorder();  // no write of the old session may still be running
+  journaling_.reset();
+  held_.clear();
   session_ = std::move(session);
   recorder_ = std::move(recorder);
   scenario_ = &session_->scenario();
+  shown_node_ = &session_->current();
   convo_.clear();
   box_.clear();
   box_changed_ = true;
@@ -434,6 +459,7 @@ void App::show_node_line() {
                      15, palette::kMuted)},
                now());
   }
+  shown_node_ = &node;
   line_ready_at_ = convo_.settled_at();
   first_key_at_.reset();
   convo_.to_end();
@@ -443,6 +469,11 @@ void App::show_node_line() {
 void App::show_turn(const sim::Turn& turn) {
   double at = now();
   bool instant = screen_ != Screen::conversation;
+  show_response(turn, at, instant);
+  show_reaction(turn, at, instant);
+}
+
+void App::show_response(const sim::Turn& turn, double at, bool instant) {
   if (turn.kind == sim::TurnKind::silence) {
     char held[64];
     std::snprintf(held, sizeof held, "You held the silence for %.1f s.",
@@ -451,6 +482,10 @@ void App::show_turn(const sim::Turn& turn) {
   } else {
     convo_.add(MessageKind::trainee, {para(turn.response.value_or(""), 17, palette::kText)}, at, instant);
   }
+}
+
+// What follows the trainee's words: the coach note in practice, then the client's `say` line.
+void App::show_reaction(const sim::Turn& turn, double at, bool instant) {
   if (session_->mode() == sim::SessionMode::practice && turn.feedback) {
     std::vector<Paragraph> note{para("Coach", 13, palette::kCoachAccent, true, 4),
                                 para(*turn.feedback, 15, palette::kText)};
@@ -480,18 +515,45 @@ void App::show_turn(const sim::Turn& turn) {
 void App::submit(const sim::TurnInput& input) {
   if (auto problem = session_->misfit(input)) return;  // the window offers only what fits
   auto played = session_->submit(input);
-  // Journaled (fsync'd) before the client goes on: a crash after this never loses the turn.
-  if (auto error = recorder_->turn_played(*played.turn)) {
-    result_.io_error = *error;
-    screen_ = Screen::closing;
-    window_.close();
-    return;
-  }
+  if (options_.realtime) std::cerr << "turn " << played.turn->index << " sent" << std::endl;
   box_.clear();
   box_changed_ = true;
   convo_.to_end();
-  show_turn(*played.turn);
-  show_node_line();
+  show_response(*played.turn, now(), false);
+  // Journaled (fsync'd) before the client goes on, so a crash never loses a turn the client
+  // answered; on the writer thread, so the window keeps drawing while the disk works.
+  auto write = [recorder = &idle_recorder(), turn = *played.turn] { return recorder->turn_played(turn); };
+  journaling_ = Journaling{writer_.post(write), *played.turn};
+}
+
+void App::settle_journal(bool wait) {
+  while (journaling_) {
+    if (!wait && journaling_->done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    std::optional<std::string> error = journaling_->done.get();
+    sim::Turn turn = std::move(journaling_->turn);
+    journaling_.reset();
+    dirty_ = true;
+    if (error) {
+      result_.io_error = *error;
+      held_.clear();
+      screen_ = Screen::closing;
+      window_.close();
+      return;
+    }
+    if (options_.realtime) std::cerr << "turn " << turn.index << " saved" << std::endl;
+    show_reaction(turn, now(), false);
+    show_node_line();
+    // What the trainee did meanwhile, in order; it may send the next turn (then, when waiting,
+    // this waits for that one too).
+    for (const sf::Event& event : std::exchange(held_, {})) {
+      if (window_.isOpen()) handle(event);
+    }
+  }
+}
+
+sim::SessionRecorder& App::idle_recorder() {
+  if (journaling_) journaling_->done.wait();
+  return *recorder_;
 }
 
 void App::continue_after_end() {
@@ -502,10 +564,10 @@ void App::continue_after_end() {
 void App::finish(bool with_rating) {
   std::optional<std::map<std::string, int>> rating;
   if (with_rating && !ratings_.empty()) rating = ratings_;
-  auto saved = recorder_->finish(*session_, session_->ended(), rating);
+  auto saved = idle_recorder().finish(*session_, session_->ended(), rating);
   if (!saved.error.empty()) {
     result_.save_error = saved.error;
-    result_.unsaved_session = recorder_->session_id();
+    result_.unsaved_session = idle_recorder().session_id();
     screen_ = Screen::closing;
     window_.close();
     return;
@@ -521,7 +583,7 @@ void App::finish(bool with_rating) {
 
 void App::save_unfinished() {
   if (session_->turns().empty() && session_->mode() == sim::SessionMode::practice) {
-    recorder_->discard();
+    idle_recorder().discard();
     result_.discarded = true;
     return;
   }
@@ -544,7 +606,7 @@ void App::leave(After after, bool keep) {
   if (mid_session) {
     // Exam sessions are always kept; an untouched practice session has nothing to keep.
     if (!keep && session_->mode() == sim::SessionMode::practice) {
-      recorder_->discard();
+      idle_recorder().discard();
       result_.discarded = true;
     } else {
       save_unfinished();
@@ -625,7 +687,7 @@ WindowPlay App::play(std::unique_ptr<sim::Session> session, std::unique_ptr<sim:
   // Closed at the resume offer: the session begun for it was never shown, so nothing is kept
   // (its journal would otherwise be offered as an unfinished session next time).
   if (!window_.isOpen() && session_->turns().empty()) {
-    recorder_->discard();
+    idle_recorder().discard();
     result_.discarded = true;
   }
   while (window_.isOpen()) frame();
@@ -641,12 +703,12 @@ void App::script_misfit(const std::string& message) {
   virtual_ms_ = std::max(virtual_ms_, convo_.settled_at() + 1);
   if (options_.screenshot && !conversation_captured_) capture(*options_.screenshot);
   // Saved either way, as the headless player does: the turns played before the misfit.
-  auto saved = recorder_->finish(*session_, session_->ended(), std::nullopt);
+  auto saved = idle_recorder().finish(*session_, session_->ended(), std::nullopt);
   if (saved.error.empty()) {
     result_.saved.push_back({saved.path, saved.record});
   } else {
     result_.save_error = saved.error;
-    result_.unsaved_session = recorder_->session_id();
+    result_.unsaved_session = idle_recorder().session_id();
   }
   screen_ = Screen::closing;
   window_.close();
@@ -663,6 +725,8 @@ void App::drive_script() {
     wheel.mouseWheelScroll = {sf::Mouse::VerticalWheel, (bench_tick_++ / 20) % 2 == 0 ? 1.f : -1.f, 640, 400};
     handle(wheel);
   }
+  // The next line answers the client's, which comes once the last turn is journaled.
+  if (journaling_) return;
   if (!script_events_.empty()) {
     // The bench types one key a frame, as a person would; otherwise a whole line at once.
     do {
@@ -686,21 +750,27 @@ void App::drive_script() {
           return script_misfit(
               sim::scripted_ending_misfit(*session_, options_.script_file, options_.script_last_line));
         }
+        if (options_.realtime && now() <= convo_.settled_at()) return;  // the last line still fading in
         virtual_ms_ = std::max(virtual_ms_, convo_.settled_at() + 1);
         if (options_.screenshot && !conversation_captured_) capture(*options_.screenshot);
         conversation_captured_ = true;
         script_events_.push_back(key_event(sf::Keyboard::Enter));
         return;
       }
-      const sim::ScriptedLine& line = lines[next_line_++];
-      if (auto misfit = sim::scripted_misfit(*session_, line, options_.script_file))
+      const sim::ScriptedLine& line = lines[next_line_];
+      if (auto misfit = sim::scripted_misfit(*session_, line, options_.script_file)) {
+        ++next_line_;
         return script_misfit(*misfit);
+      }
       const sim::TurnInput& input = line.input;
       int space = session_->current().space_ms;
       int quiet = input.kind == sim::TurnKind::silence ? input.silence_ms.value_or(space)
                                                        : input.latency_ms.value_or(space);
-      // The first keystroke comes exactly `quiet` after the client's line finished appearing.
+      // The first keystroke comes exactly `quiet` after the client's line finished appearing (in
+      // real time, at the first frame from then).
+      if (options_.realtime && now() < line_ready_at_ + quiet) return;
       virtual_ms_ = line_ready_at_ + quiet;
+      ++next_line_;
       if (input.kind == sim::TurnKind::silence) {
         script_events_.push_back(key_event(sf::Keyboard::Tab));
       } else if (input.kind == sim::TurnKind::choice) {

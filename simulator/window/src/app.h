@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "draw_list.h"
 #include "event_script.h"
 #include "frame_stats.h"
+#include "record_writer.h"
 #include "settings.h"
 #include "text_block.h"
 #include "text_box.h"
@@ -58,9 +60,11 @@ class App {
   // The loop.
   void frame();
   double now() const;  // the session clock: real time, or the script's virtual time
-  bool virtual_clock() const { return scripted_ || events_mode_; }
+  bool virtual_clock() const { return (scripted_ && !options_.realtime) || events_mode_; }
   double real_ms() const { return static_cast<double>(real_.getElapsedTime().asMicroseconds()) / 1000.0; }
   bool animating() const;
+  // Sleeps up to `ms`, or less when a journal write finishes meanwhile.
+  void rest(double ms);
 
   // Input.
   void handle(const sf::Event& event);
@@ -77,7 +81,17 @@ class App {
   void show_history();
   void show_node_line();
   void show_turn(const sim::Turn& turn);
+  void show_response(const sim::Turn& turn, double at, bool instant);
+  void show_reaction(const sim::Turn& turn, double at, bool instant);
   void submit(const sim::TurnInput& input);
+  // The client goes on once the writer reports the turn durable; `wait` blocks until it has.
+  void settle_journal(bool wait);
+  // Every use of the recorder on this thread goes through here: it waits out a write in flight,
+  // so the writer thread and this one never use the recorder at once.
+  sim::SessionRecorder& idle_recorder();
+  // The node whose line is on screen: the session moves on when a turn is submitted, the screen
+  // only when the turn is journaled.
+  const sim::Node& shown() const { return *shown_node_; }
   void continue_after_end();
   void finish(bool with_rating);
   void save_unfinished();  // quitting or closing mid-session: kept as incomplete
@@ -108,8 +122,9 @@ class App {
   void draw_header();
   void draw_input(float top);
   // What stays put below the conversation (panel, box outline, buttons, hints), recorded into
-  // input_layer_ when it changes; the frame adds the typed text, caret and silence ring.
-  void draw_input_chrome(DrawList& target, float top, float progress);
+  // input_layer_ when it changes, and the empty box's placeholder into its own list; the frame
+  // adds the typed text, caret and silence ring.
+  void draw_input_chrome(DrawList& target, DrawList& placeholder, float top, float progress);
   void draw_caret(sf::FloatRect box);
   sf::CircleShape silence_track(sf::Vector2f centre, float radius) const;
   sf::VertexArray silence_arc(sf::Vector2f centre, float radius, float progress) const;
@@ -162,6 +177,7 @@ class App {
   DrawList header_layer_;
   std::string header_key_;
   DrawList input_layer_;
+  DrawList placeholder_layer_;
   std::string input_key_;
 
   std::map<std::string, int> ratings_;
@@ -189,6 +205,19 @@ class App {
   // A key press the window acted on (Space, a Ctrl shortcut) must not also type the text event
   // X11 sends after it: Space choosing "Resume" would put a space in the reply.
   std::optional<char32_t> swallow_text_;  // the text such a key sends, to be dropped
+
+  // The turn on its way to the journal, and the trainee's keys and clicks that came meanwhile:
+  // they are handled, in order, once the client has gone on (they may answer its line).
+  struct Journaling {
+    std::future<std::optional<std::string>> done;
+    sim::Turn turn;
+  };
+  std::optional<Journaling> journaling_;
+  std::deque<sf::Event> held_;
+  const sim::Node* shown_node_ = nullptr;
+  // Last, so it is destroyed first: it finishes its queued writes while the recorder they use
+  // still exists.
+  RecordWriter writer_;
 };
 
 }  // namespace attune::window

@@ -38,7 +38,7 @@ sf::Text App::label(const std::string& text, float size, sf::Color colour, bool 
 
 float App::header_height() {
   const float s = scale();
-  std::string mood(sim::mood_name(session_->current().mood));
+  std::string mood(sim::mood_name(shown().mood));
   if (mood != header_mood_) {
     header_mood_ = mood;
     header_block_.set({para(scenario_->client.name, 22, palette::kText, true, 2),
@@ -53,8 +53,8 @@ float App::header_height() {
 float App::input_height() const {
   const float s = scale();
   if (!session_ || screen_ != Screen::conversation) return 0;
-  if (session_->ended()) return std::round(92 * s);
-  const sim::Node& node = session_->current();
+  if (shown().end) return std::round(92 * s);
+  const sim::Node& node = shown();
   if (node.is_choices()) return std::round((56 + 50 * static_cast<float>(node.choices.size())) * s);
   float box = std::max(box_block_.height(), std::round(fonts_.regular.getLineSpacing(scaled(17, s)) * 1.12f));
   return std::round(box + 96 * s);
@@ -114,7 +114,7 @@ void App::draw_header() {
     rule.setPosition(0, h - 1);
     rule.setFillColor(palette::kRule);
     target.draw(rule, sf::BlendNone);
-    const sim::Node& node = session_->current();
+    const sim::Node& node = shown();
     float radius = 34 * s;
     draw_mood_face(target, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
     float text_x = kMargin + 2 * radius + 20 * s;
@@ -133,24 +133,26 @@ void App::draw_header() {
 
 void App::draw_input(float top) {
   const float s = scale();
-  double into = session_->ended() ? 0.0 : now() - line_ready_at_;
-  int space = session_->ended() ? 0 : session_->current().space_ms;
+  double into = shown().end ? 0.0 : now() - line_ready_at_;
+  int space = shown().end ? 0 : shown().space_ms;
   float progress = space > 0 ? static_cast<float>(std::clamp(into / space, 0.0, 1.0)) : 1.f;
   if (into < 0) progress = 0;
-  // The chrome changes with the node, the size, the hover, whether the box is empty and whether
-  // the client has had its space: not with each key or each step of the ring.
+  // The chrome changes with the node, the size, the hover and whether the client has had its
+  // space: not with each key or each step of the ring. The placeholder is recorded beside it, so
+  // the first key and Enter, which hide and show it, record nothing.
   std::string key = std::to_string(size().x) + "/" + std::to_string(top) + "/" + std::to_string(s) + "/" +
-                    (session_->ended() ? std::string("\n(end)") : session_->current().id) + "/" +
-                    std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(box_.empty()) + "/" +
-                    std::to_string(progress < 1);
+                    (shown().end ? std::string("\n(end)") : shown().id) + "/" +
+                    std::to_string(hovered_choice_.value_or(0)) + "/" + std::to_string(progress < 1);
   if (key != input_key_) {
     input_key_ = key;
     input_layer_.clear();
-    draw_input_chrome(input_layer_, top, progress);
+    placeholder_layer_.clear();
+    draw_input_chrome(input_layer_, placeholder_layer_, top, progress);
   }
   input_layer_.draw_into(window_);
-  if (session_->ended()) return;
-  const sim::Node& node = session_->current();
+  if (box_.empty()) placeholder_layer_.draw_into(window_);
+  if (shown().end) return;
+  const sim::Node& node = shown();
   float y = top + 18 * s;
   if (node.is_choices()) {
     y += 50 * s * static_cast<float>(node.choices.size());
@@ -166,7 +168,7 @@ void App::draw_input(float top) {
     window_.draw(silence_arc({kMargin + 10 * s, y + 14 * s}, 9 * s, progress));
 }
 
-void App::draw_input_chrome(DrawList& target, float top, float progress) {
+void App::draw_input_chrome(DrawList& target, DrawList& placeholder, float top, float progress) {
   const float s = scale();
   sf::RectangleShape area({size().x, size().y - top});
   area.setPosition(0, top);
@@ -178,7 +180,7 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
   target.draw(rule, sf::BlendNone);
   choice_targets_.clear();
   float y = top + 18 * s;
-  if (session_->ended()) {
+  if (shown().end) {
     sf::FloatRect button(kMargin, y, std::min(420 * s, size().x - 2 * kMargin), 48 * s);
     panel(target, button, palette::kAccent, sf::Color::Transparent, 10 * s);
     sf::Text text =
@@ -190,7 +192,7 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
     choice_targets_.push_back({button, 0, 0});
     return;
   }
-  const sim::Node& node = session_->current();
+  const sim::Node& node = shown();
   const std::string name = scenario_->client.name;
   std::string hint;
   std::string keys;
@@ -210,20 +212,18 @@ void App::draw_input_chrome(DrawList& target, float top, float progress) {
       choice_targets_.push_back({rect, number, 0});
       y += 50 * s;
     }
-    hint = progress < 1 ? "Giving " + name + " space" : name + " has had her space";
+    hint = progress < 1 ? "Giving " + name + " space" : "Space held";
     keys = "1\u2013" + std::to_string(node.choices.size()) + "  choose      Esc  menu";
   } else {
     float box_h = size().y - top - 78 * s;
     sf::FloatRect box(kMargin, y, size().x - 2 * kMargin, box_h);
     panel(target, box, palette::kBackground, palette::kAccent, 10 * s);
-    if (box_.empty()) {
-      sf::Text placeholder = label("Type your reply\u2026", 17, palette::kMuted);
-      placeholder.setPosition(box.left + 20 * s, box.top + 12 * s);
-      target.draw(placeholder);
-    }
+    sf::Text prompt = label("Type your reply\u2026", 17, palette::kMuted);
+    prompt.setPosition(box.left + 20 * s, box.top + 12 * s);
+    placeholder.draw(prompt);
     y += box_h + 16 * s;
     hint = progress < 1 ? "Giving " + name + " space" : "Space held";
-    keys = "Enter  send      Tab  stay silent and let " + name + " go on      Esc  menu";
+    keys = "Enter  send      Tab or Ctrl+Space  stay silent and let " + name + " go on      Esc  menu";
   }
   sf::Vector2f ring_centre(kMargin + 10 * s, y + 14 * s);
   target.draw(silence_track(ring_centre, 9 * s));
@@ -299,7 +299,9 @@ void App::draw_intro() {
                         : "Exam session: no coach notes until the end.",
                     15, palette::kText, false, 12));
   ps.push_back(para("Take your time. When " + scenario_->client.name +
-                        " has spoken, the ring below the reply box fills while you give her space.",
+                        " has spoken, the ring below the reply box fills while you give them space. Tab or "
+                        "Ctrl+Space lets " +
+                        scenario_->client.name + " go on without a word from you.",
                     15, palette::kMuted, false, 18));
   ps.push_back(para("Press Enter to begin", 16, palette::kAccent, true));
   TextBlock block;

@@ -199,6 +199,8 @@ bool App::queue_step(const EventStep& step) {
 }
 
 void App::drive_events() {
+  // A person answers the client's next line, which comes once the last turn is journaled.
+  if (journaling_ && script_events_.empty()) return;
   if (script_events_.empty()) {
     if (next_step_ >= events_.steps.size()) {
       // The script has run out: the person closes the window.

@@ -111,6 +111,8 @@ void ConversationView::draw_messages(sf::RenderTarget& target, float top, float 
     if (m.box.top > bottom) break;
     double age = now - m.appear_at;
     auto alpha = static_cast<sf::Uint8>(std::clamp(age / kAppearMs, 0.0, 1.0) * 255);
+    // Not yet begun to fade in (the frame a line arrives in): blending it in would change no pixel.
+    if (alpha == 0) continue;
     m.block.set_alpha(alpha);
     if (!m.background.empty()) {
       const sf::Color fill = bubble_fill(m.kind);

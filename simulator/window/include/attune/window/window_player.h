@@ -27,6 +27,10 @@ struct WindowOptions {
   const std::vector<sim::ScriptedLine>* script = nullptr;
   std::string script_file;
   int script_last_line = 0;
+  // The scripted trainee keeps real time (waits its latencies and silences on the real clock)
+  // and reports on stderr "turn N sent" at Enter and "turn N saved" once the turn is journaled
+  // and the client goes on: the kill tests' marks.
+  bool realtime = false;
   std::optional<std::string> screenshot;  // OUT.png (conversation) and OUT-debrief.png
   bool frame_stats = false;               // print frame-time percentiles at the end
   // The frame-time benchmark: from this script line on, type one key a frame and scroll every
