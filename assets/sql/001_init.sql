@@ -27,29 +27,32 @@ CREATE INDEX supervision_trainee ON supervision (trainee);
 
 -- Whether the current role may see a trainee's rows: their own, a supervised trainee's, or any
 -- for attune_admin. Policies call it; it runs with the caller's rights, so supervision's own
--- policies apply inside it too.
+-- policies apply inside it too. Every name in these bodies is schema-qualified: an unqualified
+-- `supervision` would resolve to a temporary table of the caller's first, which any role may create.
 CREATE FUNCTION attune_visible(row_trainee text) RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT row_trainee = current_user::text
-      OR pg_has_role(current_user, 'attune_admin', 'MEMBER')
-      OR EXISTS (SELECT 1 FROM supervision s
+      OR pg_catalog.pg_has_role(current_user, 'attune_admin', 'MEMBER')
+      OR EXISTS (SELECT 1 FROM public.supervision s
                   WHERE s.supervisor = current_user::text AND s.trainee = row_trainee)
 $$;
 CREATE FUNCTION attune_supervises(row_trainee text) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-  SELECT pg_has_role(current_user, 'attune_admin', 'MEMBER')
-      OR EXISTS (SELECT 1 FROM supervision s
+  SELECT pg_catalog.pg_has_role(current_user, 'attune_admin', 'MEMBER')
+      OR EXISTS (SELECT 1 FROM public.supervision s
                   WHERE s.supervisor = current_user::text AND s.trainee = row_trainee)
 $$;
 CREATE FUNCTION attune_is_admin() RETURNS boolean
 LANGUAGE sql STABLE AS $$
-  SELECT pg_has_role(current_user, 'attune_admin', 'MEMBER')
+  SELECT pg_catalog.pg_has_role(current_user, 'attune_admin', 'MEMBER')
 $$;
 
 -- scenarios/SHA256.yaml: every scenario version played, so transcripts stay readable.
+-- The hash is checked here: scenario hashes are known before anyone plays that version, so a row
+-- written first under a real hash with other text would otherwise stand in for the real scenario.
 CREATE TABLE scenarios (
   sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
-  yaml text NOT NULL,
+  yaml text NOT NULL CHECK (sha256 = encode(sha256(convert_to(yaml, 'UTF8')), 'hex')),
   stored_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -69,7 +72,10 @@ CREATE TABLE sessions (
   record_text text NOT NULL,
   record_sha256 text NOT NULL,
   stored_at timestamptz NOT NULL DEFAULT now(),
-  stored_by text NOT NULL DEFAULT current_user
+  stored_by text NOT NULL DEFAULT current_user,
+  -- The child tables name a session together with its trainee, so no row can hang under another
+  -- trainee's session (foreign-key checks see every row, whatever the policies).
+  UNIQUE (id, trainee)
 );
 CREATE INDEX sessions_trainee_started ON sessions (trainee, started);
 CREATE INDEX sessions_scenario_started ON sessions (scenario_id, started);
@@ -78,8 +84,9 @@ CREATE INDEX sessions_complete ON sessions (complete, started);
 
 -- Each turn's kind, node and codes, derived from the record when it is stored.
 CREATE TABLE turns (
-  session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  session_id text NOT NULL,
   trainee text NOT NULL,
+  FOREIGN KEY (session_id, trainee) REFERENCES sessions (id, trainee) ON DELETE CASCADE,
   turn_index integer NOT NULL,
   node text,
   kind text,
@@ -91,8 +98,9 @@ CREATE INDEX turns_codes ON turns USING gin (codes);
 
 -- Each competency's automatic result, derived from the record when it is stored.
 CREATE TABLE competency_results (
-  session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  session_id text NOT NULL,
   trainee text NOT NULL,
+  FOREIGN KEY (session_id, trainee) REFERENCES sessions (id, trainee) ON DELETE CASCADE,
   competency text NOT NULL,
   score double precision,
   status text NOT NULL,
@@ -106,8 +114,9 @@ CREATE INDEX competency_results_trainee ON competency_results (trainee, competen
 -- reviews/ID.jsonl: supervisors' overrides and sign-offs, append-only and hash-chained. `line` is
 -- the signed line's exact text (seq 1, 2, ...), `entry` the same as JSONB.
 CREATE TABLE reviews (
-  session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  session_id text NOT NULL,
   trainee text NOT NULL,
+  FOREIGN KEY (session_id, trainee) REFERENCES sessions (id, trainee) ON DELETE CASCADE,
   seq integer NOT NULL CHECK (seq >= 1),
   line text NOT NULL,
   entry jsonb NOT NULL,
@@ -164,7 +173,7 @@ ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
 CREATE POLICY sessions_read ON sessions FOR SELECT USING (attune_visible(trainee));
 CREATE POLICY sessions_write ON sessions FOR INSERT
-  WITH CHECK (trainee = current_user::text OR attune_is_admin());
+  WITH CHECK ((trainee = current_user::text OR attune_is_admin()) AND stored_by = current_user::text);
 CREATE POLICY sessions_delete ON sessions FOR DELETE USING (attune_is_admin());
 
 ALTER TABLE turns ENABLE ROW LEVEL SECURITY;
@@ -184,7 +193,8 @@ CREATE POLICY competency_results_delete ON competency_results FOR DELETE USING (
 ALTER TABLE reviews ENABLE ROW LEVEL SECURITY;
 ALTER TABLE reviews FORCE ROW LEVEL SECURITY;
 CREATE POLICY reviews_read ON reviews FOR SELECT USING (attune_visible(trainee));
-CREATE POLICY reviews_write ON reviews FOR INSERT WITH CHECK (attune_supervises(trainee));
+CREATE POLICY reviews_write ON reviews FOR INSERT
+  WITH CHECK (attune_supervises(trainee) AND stored_by = current_user::text);
 CREATE POLICY reviews_delete ON reviews FOR DELETE USING (attune_is_admin());
 
 ALTER TABLE progress ENABLE ROW LEVEL SECURITY;
@@ -198,4 +208,6 @@ CREATE POLICY progress_delete ON progress FOR DELETE USING (attune_is_admin());
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit FORCE ROW LEVEL SECURITY;
 CREATE POLICY audit_read ON audit FOR SELECT USING (attune_is_admin());
-CREATE POLICY audit_write ON audit FOR INSERT WITH CHECK (by_role = current_user::text);
+-- Only what attune writes there itself: a role's own upload count, about rows it may see.
+CREATE POLICY audit_write ON audit FOR INSERT
+  WITH CHECK (by_role = current_user::text AND attune_visible(trainee) AND (action = 'sync' OR attune_is_admin()));

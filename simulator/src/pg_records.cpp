@@ -26,7 +26,7 @@ WITH sc AS (
                         record_text, record_sha256)
   VALUES ($1, $2, $3, $4, $5, NULLIF($7, '')::timestamptz, NULLIF($8, '')::timestamptz, $9::boolean,
           $10::jsonb, $11, $12)
-  ON CONFLICT (id) DO NOTHING
+  ON CONFLICT DO NOTHING
   RETURNING id, trainee, body
 ), t AS (
   INSERT INTO turns (session_id, trainee, turn_index, node, kind, codes)
@@ -52,6 +52,13 @@ SELECT count(*) FROM s
 
 const char* const kReviewText =
     "SELECT string_agg(line || E'\\n', '' ORDER BY seq), count(*) FROM reviews WHERE session_id = $1";
+
+// libpq waits for an unanswering server as long as TCP does (minutes); a trainee at the end of a
+// session should get the offline fallback well before that, unless the URL asks otherwise.
+std::string with_connect_timeout(const std::string& url) {
+  if (url.find("connect_timeout=") != std::string::npos) return url;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+}
 
 bool is_sha256_hex(const std::string& text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -255,7 +262,10 @@ class PostgresRecords final : public RecordsBackend {
       pqxx::read_transaction read(*connection_);
       auto rows = read.exec_params("SELECT yaml FROM scenarios WHERE sha256 = $1", sha256);
       if (rows.empty()) return std::nullopt;
-      return std::string(rows[0][0].c_str());
+      std::string yaml(rows[0][0].c_str(), rows[0][0].size());
+      // The schema checks the hash on the way in; a copy restored from elsewhere is checked here.
+      if (sha256_hex(yaml) != sha256) return std::nullopt;
+      return yaml;
     } catch (const std::exception& e) {
       failure_ = explain(e, location_);
       return std::nullopt;
@@ -271,7 +281,15 @@ class PostgresRecords final : public RecordsBackend {
       if (auto it = review_cache_.find(session_id); it != review_cache_.end())
         return parse_review_log(it->second, session_id, key);
     }
-    return parse_review_log(review_text(session_id), session_id, key);
+    std::string error;
+    auto text = read_review_text(session_id, error);
+    ReviewLog log = parse_review_log(text, session_id, key);
+    if (!error.empty()) {
+      // Unread is not "no reviews": the session's sign-offs and overrides must not vanish.
+      log.exists = true;
+      log.problems.push_back("its review lines could not be read: " + error);
+    }
+    return log;
   }
   std::string review_location(const std::string& session_id) const override {
     return location_ + " reviews/" + session_id;
@@ -306,16 +324,13 @@ class PostgresRecords final : public RecordsBackend {
   }
 
   std::optional<std::string> review_text(const std::string& session_id) override {
-    std::lock_guard lock(mutex_);
-    try {
-      pqxx::read_transaction read(*connection_);
-      auto rows = read.exec_prepared("attune_review_text", session_id);
-      if (rows[0][0].is_null()) return std::nullopt;
-      return std::string(rows[0][0].c_str());
-    } catch (const std::exception& e) {
-      failure_ = explain(e, location_);
-      return std::nullopt;
+    std::string error;
+    auto text = read_review_text(session_id, error);
+    if (!error.empty()) {
+      std::lock_guard lock(mutex_);
+      failure_ = error;
     }
+    return text;
   }
 
   PutResult put_review_text(const std::string& session_id, const std::string&,
@@ -373,6 +388,17 @@ class PostgresRecords final : public RecordsBackend {
                                    const std::string& key) override {
     ProgressRebuild out;
     out.path = location_ + " progress/" + trainee;
+    // Two rebuilds of one trainee (a review and a play) run one after the other, so the later
+    // write always saw every session the earlier one did.
+    if (auto error = progress_lock(trainee, true)) {
+      out.error = *error;
+      return out;
+    }
+    struct Unlock {
+      PostgresRecords* self;
+      const std::string& trainee;
+      ~Unlock() { self->progress_lock(trainee, false); }
+    } unlock{this, trainee};
     take_failure();
     auto sessions = list_sessions(trainee);
     if (auto failed = take_failure()) {
@@ -495,11 +521,41 @@ class PostgresRecords final : public RecordsBackend {
           array);
       for (const auto& row : lines) reviews[row[0].c_str()] = std::string(row[1].c_str(), row[1].size());
     } catch (const std::exception& e) {
+      // Nothing half-read goes on: a text without its review lines would look unreviewed.
+      std::fill(texts.begin(), texts.end(), std::nullopt);
+      std::lock_guard cache(cache_mutex_);
+      review_cache_.clear();
       return explain(e, location_);
     }
     std::lock_guard cache(cache_mutex_);
     review_cache_ = std::move(reviews);
     return {};
+  }
+
+  std::optional<std::string> progress_lock(const std::string& trainee, bool take) {
+    std::lock_guard lock(mutex_);
+    try {
+      pqxx::nontransaction work(*connection_);
+      work.exec_params(take ? "SELECT pg_advisory_lock(hashtext('attune-progress:' || $1))"
+                            : "SELECT pg_advisory_unlock(hashtext('attune-progress:' || $1))",
+                       trainee);
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      return explain(e, location_);
+    }
+  }
+
+  std::optional<std::string> read_review_text(const std::string& session_id, std::string& error) {
+    std::lock_guard lock(mutex_);
+    try {
+      pqxx::read_transaction read(*connection_);
+      auto rows = read.exec_prepared("attune_review_text", session_id);
+      if (rows[0][0].is_null()) return std::nullopt;
+      return std::string(rows[0][0].c_str());
+    } catch (const std::exception& e) {
+      error = explain(e, location_);
+      return std::nullopt;
+    }
   }
 
   std::string location_;
@@ -542,7 +598,7 @@ MigrateResult migrate(const std::string& url) {
   MigrateResult out;
   std::string location = redact_url(url);
   try {
-    pqxx::connection connection(url);
+    pqxx::connection connection(with_connect_timeout(url));
     pqxx::work work(connection);
     work.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
     work.exec(
@@ -576,7 +632,7 @@ OpenResult open_postgresql_records(const std::string& url) {
   OpenResult out;
   std::string location = redact_url(url);
   try {
-    auto connection = std::make_unique<pqxx::connection>(url);
+    auto connection = std::make_unique<pqxx::connection>(with_connect_timeout(url));
     int version = 0;
     {
       pqxx::read_transaction read(*connection);

@@ -202,6 +202,75 @@ TEST_F(PostgresOnly, ATraineeReadsOnlyTheirOwnRowsAndASupervisorOnlyTheirTrainee
   EXPECT_NE(review.err.find("no session file or session id 'ben-0'"), std::string::npos) << review.err;
 }
 
+// The holes a review found in the policies stay shut: a temporary table cannot stand in for
+// `supervision`, no row hangs under another trainee's session, a scenario text must match its
+// hash, and the audit and `stored_by` cannot be forged.
+TEST_F(PostgresOnly, PoliciesHoldAgainstShadowTablesForeignRowsFakeScenariosAndForgedAudit) {
+  std::string url = cluster().fresh_database("rlsholes");
+  std::string db = url.substr(url.rfind('/') + 1);
+  const auto& samples = SampleSessions::get();
+  {
+    auto admin = sim::pg::open_postgresql_records(url);
+    ASSERT_NE(admin.backend, nullptr) << admin.error;
+    for (const char* trainee : {"ana", "ben"}) {
+      json record = samples.record(std::string(trainee) + "-0", trainee, 0);
+      ASSERT_EQ(
+          admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
+          "");
+    }
+  }
+  cluster().exec(
+      db,
+      "DO $$ BEGIN "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
+      "attune_trainee; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ben') THEN CREATE ROLE ben LOGIN IN ROLE "
+      "attune_trainee; END IF; END $$;");
+  auto refused = [&](const std::string& role, const std::string& sql) {
+    try {
+      pqxx::connection connection(cluster().url(db, role));
+      pqxx::work work(connection);
+      work.exec(sql);
+      work.commit();
+      return std::string();
+    } catch (const std::exception& e) {
+      return std::string(e.what());
+    }
+  };
+  // A temporary `supervision` of ben's own making shows him nothing of ana's.
+  {
+    pqxx::connection connection(cluster().url(db, "ben"));
+    pqxx::work work(connection);
+    work.exec("CREATE TEMP TABLE supervision (supervisor text, trainee text)");
+    work.exec("INSERT INTO supervision VALUES ('ben', 'ana')");
+    EXPECT_EQ(work.exec("SELECT count(*) FROM public.sessions WHERE trainee = 'ana'")[0][0].as<long long>(),
+              0);
+    EXPECT_EQ(work.exec("SELECT count(*) FROM sessions WHERE trainee = 'ana'")[0][0].as<long long>(), 0);
+  }
+  // Rows under ana's session, written as ben's: refused by the composite foreign key.
+  EXPECT_NE(refused("ben",
+                    "INSERT INTO turns (session_id, trainee, turn_index, codes) VALUES ('ana-0', 'ben', "
+                    "99, '{}')"),
+            "");
+  EXPECT_NE(
+      refused("ben",
+              "INSERT INTO competency_results (session_id, trainee, competency, status) VALUES ('ana-0', "
+              "'ben', 'x', 'scored')"),
+      "");
+  // A scenario text under a hash that is not its own.
+  EXPECT_NE(refused("ben", "INSERT INTO scenarios (sha256, yaml) VALUES (repeat('a', 64), 'id: fake')"), "");
+  // The audit says only what a role did itself, and stored_by is the writer.
+  EXPECT_NE(refused("ben", "INSERT INTO audit (action, trainee, sessions) VALUES ('delete', 'ana', 5)"), "");
+  EXPECT_NE(refused("ben", "INSERT INTO audit (action, trainee, sessions) VALUES ('sync', 'ana', 5)"), "");
+  EXPECT_EQ(refused("ben", "INSERT INTO audit (action, trainee, sessions) VALUES ('sync', 'ben', 1)"), "");
+  const std::string forged_by =
+      "INSERT INTO sessions (id, trainee, scenario_id, scenario_sha256, mode, complete, body, record_text, "
+      "record_sha256, stored_by) SELECT 'ben-forged', 'ben', scenario_id, scenario_sha256, mode, complete, "
+      "body, "
+      "record_text, record_sha256, 'ana' FROM sessions WHERE id = 'ben-0'";
+  EXPECT_NE(refused("ben", forged_by), "");
+}
+
 // play keeps its journal and record in the local directory; when the database cannot be reached
 // the record waits there and `attune sync` uploads it later, once.
 TEST_F(PostgresOnly, PlayFallsBackToTheLocalDirectoryAndSyncUploadsItOnce) {

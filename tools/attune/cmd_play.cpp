@@ -295,6 +295,10 @@ int run_play(const PlayOptions& options) {
       std::cerr << "Session record saved: " << saved.path << "\n";
     }
     if (!play.saved.empty()) refresh_progress(setup);
+    // A retry keeps both attempts: each goes up, as a session played in the terminal does.
+    if (std::string records = sim::records_dir(options.records); sim::is_postgresql_url(records)) {
+      for (const auto& saved : play.saved) upload_record(records, setup, saved.path, saved.record);
+    }
     if (play.discarded) std::cout << "The session was not kept.\n";
     if (!play.save_error.empty()) {
       std::cerr

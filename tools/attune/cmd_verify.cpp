@@ -81,6 +81,11 @@ int run_verify(const VerifyOptions& options) {
     for (const auto& argument : options.records_named) {
       auto file = ctx->store->find_session(argument);
       if (!file) {
+        // A lost connection is not a missing session.
+        if (auto failed = ctx->store->take_failure()) {
+          std::cerr << "attune verify: " << *failed << "\n";
+          return kUsageOrIo;
+        }
         std::cerr << "attune verify: no session file or session id '" << argument << "' in " << ctx->root
                   << "\n";
         return kUsageOrIo;
@@ -120,6 +125,8 @@ int run_verify(const VerifyOptions& options) {
         ++tally.sessions;
         fail(tally, p.path, p.message);
       });
+  // A read that failed during the scan (a scenario copy, say) fails the run rather than passing it.
+  if (auto failed = ctx->store->take_failure()) fail(tally, ctx->root, *failed);
   for (const auto& f : files) session_ids.insert(f.id);  // a failed record's reviews are not orphans
   // Review files are checked with their session; one whose session is gone is named too.
   if (options.records_named.empty()) {
