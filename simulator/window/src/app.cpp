@@ -529,9 +529,11 @@ void App::submit(const sim::TurnInput& input) {
 void App::settle_journal(bool wait) {
   while (journaling_) {
     if (!wait && journaling_->done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    std::optional<std::string> error = journaling_->done.get();
-    sim::Turn turn = std::move(journaling_->turn);
+    // Out of the slot before get(): should the write throw, no spent future is left behind.
+    Journaling pending = std::move(*journaling_);
     journaling_.reset();
+    std::optional<std::string> error = pending.done.get();
+    sim::Turn turn = std::move(pending.turn);
     dirty_ = true;
     if (error) {
       result_.io_error = *error;
