@@ -663,7 +663,10 @@ void App::retry_from(int turn) {
 std::optional<std::size_t> App::offer_resume(const std::vector<sim::UnfinishedSession>& sessions) {
   std::vector<std::string> options;
   for (const auto& s : sessions) {
-    options.push_back("Continue the session started " + s.started + " (" + std::to_string(s.turns) +
+    // "2026-11-25T13:20:07Z" reads as "2026-11-25 13:20 UTC": short enough for the option's button.
+    std::string when =
+        s.started.size() >= 16 ? s.started.substr(0, 10) + " " + s.started.substr(11, 5) + " UTC" : s.started;
+    options.push_back("Continue from " + when + " (" + std::to_string(s.turns) +
                       (s.turns == 1 ? " turn)" : " turns)"));
   }
   options.push_back("Start a new session");
