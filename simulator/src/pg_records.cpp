@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <pqxx/pqxx>
+#include <unordered_map>
 #include <utility>
 
 #include "attune/simulator/records.h"
@@ -52,6 +53,25 @@ SELECT count(*) FROM s
 
 const char* const kReviewText =
     "SELECT string_agg(line || E'\\n', '' ORDER BY seq), count(*) FROM reviews WHERE session_id = $1";
+
+// A session's report digest counts only while it names the record text stored now and the session
+// has no review lines (a review changes what the report shows); $3 '' is every visible trainee.
+const char* const kReportDigests = R"sql(
+SELECT s.id, s.record_sha256, d.digest, d.hmac
+  FROM sessions s
+  JOIN report_digests d
+    ON d.session_id = s.id AND d.format = $1 AND d.rubric_sha256 = $2 AND d.record_sha256 = s.record_sha256
+ WHERE ($3 = '' OR s.trainee = $3)
+   AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.session_id = s.id)
+)sql";
+
+const char* const kPutReportDigests = R"sql(
+INSERT INTO report_digests (format, session_id, trainee, rubric_sha256, record_sha256, digest, hmac)
+SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u
+ON CONFLICT (session_id, format, rubric_sha256) DO UPDATE
+   SET record_sha256 = excluded.record_sha256, digest = excluded.digest, hmac = excluded.hmac,
+       made_by = excluded.made_by, made_at = excluded.made_at
+)sql";
 
 // libpq waits for an unanswering server as long as TCP does (minutes); a trainee at the end of a
 // session should get the offline fallback well before that, unless the URL asks otherwise.
@@ -216,7 +236,8 @@ class PostgresRecords final : public RecordsBackend {
         }
         checks[k] = check_session_text(*texts[k], sessions[begin + k], key);
         if (!checks[k].record) return;
-        scanned[k] = ScannedSession{sessions[begin + k], std::move(*checks[k].record)};
+        // The hash of the very bytes just checked, which a report digest made from them names.
+        scanned[k] = ScannedSession{sessions[begin + k], std::move(*checks[k].record), sha256_hex(*texts[k])};
         if (on_worker) on_worker(begin + k, *scanned[k]);
       });
       for (std::size_t k = 0; k < end - begin; ++k) {
@@ -555,6 +576,70 @@ class PostgresRecords final : public RecordsBackend {
     } catch (const std::exception& e) {
       error = explain(e, location_);
       return std::nullopt;
+    }
+  }
+
+  bool keeps_report_digests() const override { return true; }
+
+  std::vector<std::optional<StoredDigest>> report_digests(const std::vector<SessionFile>& sessions,
+                                                          const std::string& rubric_sha256) override {
+    std::vector<std::optional<StoredDigest>> out(sessions.size());
+    if (sessions.empty()) return out;
+    std::unordered_map<std::string_view, std::size_t> where;
+    where.reserve(sessions.size());
+    bool one_trainee = true;
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+      where.emplace(sessions[i].id, i);
+      one_trainee = one_trainee && sessions[i].trainee == sessions.front().trainee;
+    }
+    std::lock_guard lock(mutex_);
+    try {
+      pqxx::read_transaction read(*connection_);
+      pqxx::result rows = read.exec_params(kReportDigests, std::string(kReportDigestFormat), rubric_sha256,
+                                           one_trainee ? sessions.front().trainee : std::string());
+      for (const auto& row : rows) {
+        auto it = where.find(std::string_view(row[0].c_str(), row[0].size()));
+        if (it == where.end()) continue;
+        out[it->second] = StoredDigest{
+            ReportDigest{std::string(row[2].c_str(), row[2].size()), row[3].c_str()}, row[1].c_str()};
+      }
+    } catch (const std::exception&) {
+      // Without digests every session is checked in full: slower, never wrong.
+      std::fill(out.begin(), out.end(), std::nullopt);
+    }
+    return out;
+  }
+
+  std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts) override {
+    constexpr std::size_t kDigestBatch = 2000;
+    std::lock_guard lock(mutex_);
+    try {
+      pqxx::work work(*connection_);
+      // A trainee may not keep digests and a standby keeps none: nothing to do, nothing wrong.
+      auto may = work.exec(
+          "SELECT has_table_privilege('report_digests', 'INSERT') AND NOT pg_is_in_recovery()")[0][0];
+      if (!may.as<bool>()) return std::nullopt;
+      for (std::size_t begin = 0; begin < puts.size(); begin += kDigestBatch) {
+        std::size_t end = std::min(puts.size(), begin + kDigestBatch);
+        std::vector<std::string> columns[6];
+        for (std::size_t i = begin; i < end; ++i) {
+          columns[0].push_back(puts[i].session->id);
+          columns[1].push_back(puts[i].session->trainee);
+          columns[2].push_back(puts[i].rubric_sha256);
+          columns[3].push_back(puts[i].record_sha256);
+          columns[4].push_back(puts[i].digest.text);
+          columns[5].push_back(puts[i].digest.hmac);
+        }
+        std::size_t n = end - begin;
+        work.exec_params(kPutReportDigests, std::string(kReportDigestFormat), text_array(columns[0], 0, n),
+                         text_array(columns[1], 0, n), text_array(columns[2], 0, n),
+                         text_array(columns[3], 0, n), text_array(columns[4], 0, n),
+                         text_array(columns[5], 0, n));
+      }
+      work.commit();
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      return explain(e, location_);
     }
   }
 

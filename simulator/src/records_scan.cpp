@@ -110,7 +110,7 @@ void scan_sessions_indexed(const std::vector<SessionFile>& files, const std::str
     parallel_for(end - begin, workers, [&](std::size_t k) {
       checks[k] = check_session_file(files[begin + k], key);
       if (!checks[k].record) return;
-      scanned[k] = ScannedSession{files[begin + k], std::move(*checks[k].record)};
+      scanned[k] = ScannedSession{files[begin + k], std::move(*checks[k].record), {}};
       if (on_worker) on_worker(begin + k, *scanned[k]);
     });
     for (std::size_t k = 0; k < end - begin; ++k) {

@@ -56,11 +56,11 @@ TEST_F(PostgresOnly, MigrateCreatesTheSchemaOnceAndOpeningAnUnmigratedDatabaseSa
 
   auto first = attune({"db", "migrate", "--records", url});
   ASSERT_EQ(first.status, 0) << first.err;
-  EXPECT_NE(first.out.find("schema version 1 (applied 1)"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("schema version 2 (applied 1 2)"), std::string::npos) << first.out;
   auto second = attune({"db", "migrate", "--records", url});
   ASSERT_EQ(second.status, 0) << second.err;
   EXPECT_NE(second.out.find("up to date, nothing applied"), std::string::npos) << second.out;
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 2);
   EXPECT_EQ(count(url,
                   "SELECT count(*) FROM pg_class WHERE relname = 'sessions' AND relrowsecurity AND "
                   "relforcerowsecurity"),
@@ -71,6 +71,37 @@ TEST_F(PostgresOnly, MigrateCreatesTheSchemaOnceAndOpeningAnUnmigratedDatabaseSa
   EXPECT_EQ(unreachable.status, 2);
   EXPECT_NE(unreachable.err.find("cannot connect to the records database"), std::string::npos)
       << unreachable.err;
+}
+
+// Version 2 on a database that already holds sessions at version 1: only migration 2 runs, and
+// the stored rows must pass the new check on their record hashes.
+TEST_F(PostgresOnly, MigrateUpgradesAVersionOneDatabaseThatHoldsSessions) {
+  std::string url = cluster().fresh_database("upgrade");
+  std::string db = url.substr(url.rfind('/') + 1);
+  cluster().exec(
+      db,
+      "DROP TABLE report_digests; ALTER TABLE sessions DROP CONSTRAINT sessions_record_sha256_matches; "
+      "DELETE FROM schema_migrations WHERE version = 2;");
+  const auto& samples = SampleSessions::get();
+  json record = samples.record("old-0", "ana");
+  {
+    pqxx::connection connection(url);
+    pqxx::work work(connection);
+    work.exec_params("INSERT INTO scenarios (sha256, yaml) VALUES ($1, $2)",
+                     record["scenario"]["sha256"].get<std::string>(), samples.scenario_yaml());
+    std::string text = SampleSessions::text(record);
+    work.exec_params(
+        "INSERT INTO sessions (id, trainee, scenario_id, scenario_sha256, mode, complete, body, record_text, "
+        "record_sha256) VALUES ('old-0', 'ana', 'x', $1, 'practice', true, $2::jsonb, $3, "
+        "encode(sha256(convert_to($3, 'UTF8')), 'hex'))",
+        record["scenario"]["sha256"].get<std::string>(), record.dump(), text);
+    work.commit();
+  }
+  auto upgraded = attune({"db", "migrate", "--records", url});
+  ASSERT_EQ(upgraded.status, 0) << upgraded.err;
+  EXPECT_NE(upgraded.out.find("schema version 2 (applied 2)"), std::string::npos) << upgraded.out;
+  EXPECT_EQ(count(url, "SELECT count(*) FROM report_digests"), 0);
+  EXPECT_THROW(cluster().exec(db, "UPDATE sessions SET record_text = record_text || ' '"), std::exception);
 }
 
 // 8 clients, each with its own connection, write 1,000 sessions each through the store's own write
@@ -273,6 +304,139 @@ TEST_F(PostgresOnly, PoliciesHoldAgainstShadowTablesForeignRowsFakeScenariosAndF
 
 // play keeps its journal and record in the local directory; when the database cannot be reached
 // the record waits there and `attune sync` uploads it later, once.
+// A report over the database reads sessions a supervisor's report has checked in full before from
+// their signed digests, and writes the same CSV as checking every record: digests are made only by
+// those who supervise the trainee, stop counting once the session is reviewed or its record text
+// changes, and a digest altered in the database is checked in full and replaced.
+TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCsv) {
+  std::string url = cluster().fresh_database("digests");
+  std::string db = url.substr(url.rfind('/') + 1);
+  const auto& samples = SampleSessions::get();
+  {
+    auto admin = sim::pg::open_postgresql_records(url);
+    ASSERT_NE(admin.backend, nullptr) << admin.error;
+    for (const char* trainee : {"ana", "ben"}) {
+      for (int i = 0; i < 3; ++i) {
+        json record = samples.record(std::string(trainee) + "-" + std::to_string(i), trainee, i);
+        ASSERT_EQ(
+            admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
+            "");
+      }
+    }
+  }
+  cluster().exec(
+      db,
+      "DO $$ BEGIN "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
+      "attune_trainee; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN CREATE ROLE sam LOGIN IN ROLE "
+      "attune_supervisor; END IF; END $$;"
+      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana');");
+  std::string as_ana = cluster().url(db, "ana");
+  std::string as_sam = cluster().url(db, "sam");
+  e2e::Sandbox box;
+  std::string env = "ATTUNE_KEY=attune-postgresql-tests";
+  int runs = 0;
+  auto report = [&](const std::string& as, std::vector<std::string> extra = {}) {
+    auto csv = box.root() / ("report-" + std::to_string(++runs) + ".csv");
+    std::vector<std::string> args{"report", "--records", as, "--csv", csv.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto out = box.run(args, "", env);
+    EXPECT_EQ(out.status, 0) << out.err;
+    return std::pair{out.err, e2e::slurp(csv)};
+  };
+  auto digests = [&] { return count(url, "SELECT count(*) FROM report_digests"); };
+
+  // A trainee's report checks in full and keeps no digest (a trainee may not make one), quietly.
+  auto [ana_err, ana_csv] = report(as_ana);
+  EXPECT_NE(ana_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+      << ana_err;
+  EXPECT_EQ(ana_err.find("note:"), std::string::npos) << ana_err;
+  EXPECT_EQ(digests(), 0);
+
+  // The supervisor's first report checks in full and keeps a digest of each; the second reads them
+  // and writes the same bytes, as does a report that checks everything (the HTML wants transcripts).
+  auto [first_err, first_csv] = report(as_sam);
+  EXPECT_NE(first_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+      << first_err;
+  EXPECT_EQ(digests(), 3);
+  auto [second_err, second_csv] = report(as_sam);
+  EXPECT_NE(second_err.find("3 sessions read from their report digests, 0 checked in full"),
+            std::string::npos)
+      << second_err;
+  EXPECT_EQ(second_csv, first_csv);
+  EXPECT_EQ(second_csv, ana_csv);
+  auto [full_err, full_csv] = report(as_sam, {"--html", (box.root() / "report.html").string()});
+  EXPECT_NE(full_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+      << full_err;
+  EXPECT_EQ(full_csv, first_csv);
+  auto [trainee_err, trainee_csv] = report(as_ana);  // the trainee reads the digests of her sessions
+  EXPECT_NE(trainee_err.find("3 sessions read from their report digests"), std::string::npos) << trainee_err;
+  EXPECT_EQ(trainee_csv, first_csv);
+
+  // Only a supervisor of the trainee makes digests, in their own name.
+  auto insert_as = [&](const std::string& as, const std::string& session, const std::string& trainee,
+                       const std::string& made_by) {
+    pqxx::connection connection(as);
+    pqxx::work work(connection);
+    work.exec_params(
+        "INSERT INTO report_digests (session_id, trainee, format, rubric_sha256, record_sha256, digest, "
+        "hmac, "
+        "made_by) VALUES ($1, $2, 'x', repeat('0', 64), repeat('0', 64), '{}', '', $3)",
+        session, trainee, made_by);
+    work.commit();
+  };
+  EXPECT_THROW(insert_as(as_ana, "ana-0", "ana", "ana"), std::exception);
+  EXPECT_THROW(insert_as(as_sam, "ben-0", "ben", "sam"), std::exception);
+  EXPECT_THROW(insert_as(as_sam, "ana-0", "ana", "ana"), std::exception);
+  EXPECT_NO_THROW(insert_as(as_sam, "ana-0", "ana", "sam"));
+
+  // A digest altered in the database (a better score) fails its HMAC: that session is checked in
+  // full, its digest replaced, and the CSV is what the records say.
+  cluster().exec(db,
+                 "UPDATE report_digests SET digest = replace(digest, '\"mode\":\"practice\"', "
+                 "'\"mode\":\"exam\"') WHERE session_id = 'ana-1' AND format <> 'x'");
+  EXPECT_EQ(count(url, "SELECT count(*) FROM report_digests WHERE digest LIKE '%\"mode\":\"exam\"%'"), 1);
+  auto [tampered_err, tampered_csv] = report(as_sam);
+  EXPECT_NE(tampered_err.find("2 sessions read from their report digests, 1 checked in full"),
+            std::string::npos)
+      << tampered_err;
+  EXPECT_EQ(tampered_csv, first_csv);
+  auto [mended_err, mended_csv] = report(as_sam);
+  EXPECT_NE(mended_err.find("3 sessions read from their report digests, 0 checked in full"),
+            std::string::npos)
+      << mended_err;
+
+  // A reviewed session is checked in full (its corrected scores), the others still come from digests.
+  auto sam = sim::pg::open_postgresql_records(as_sam);
+  ASSERT_NE(sam.backend, nullptr) << sam.error;
+  sim::ReviewEntry sign_off{
+      "ana-2", "sam", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, "looked at"};
+  ASSERT_EQ(sam.backend->append_review(sign_off, samples.key()), std::nullopt);
+  auto [reviewed_err, reviewed_csv] = report(as_sam);
+  EXPECT_NE(reviewed_err.find("2 sessions read from their report digests, 1 checked in full"),
+            std::string::npos)
+      << reviewed_err;
+  auto [reviewed_full_err, reviewed_full_csv] = report(as_sam, {"--html", (box.root() / "r.html").string()});
+  EXPECT_EQ(reviewed_csv, reviewed_full_csv);
+
+  // A record text changed behind attune's back (hash and all) is no longer its digest's: checked in
+  // full, it fails its HMAC and is left out.
+  EXPECT_THROW(cluster().exec(db, "UPDATE sessions SET record_text = record_text || ' ' WHERE id = 'ana-0'"),
+               std::exception);
+  cluster().exec(db,
+                 "UPDATE sessions SET record_text = replace(record_text, '\"practice\"', '\"exam\"'), "
+                 "record_sha256 = encode(sha256(convert_to(replace(record_text, '\"practice\"', "
+                 "'\"exam\"'), 'UTF8')), 'hex') WHERE id = 'ana-0'");
+  auto [altered_err, altered_csv] = report(as_sam);
+  EXPECT_NE(altered_err.find("1 sessions read from their report digests, 1 checked in full"),
+            std::string::npos)
+      << altered_err;
+  EXPECT_NE(altered_err.find("ana-0"), std::string::npos) << altered_err;
+  EXPECT_NE(altered_err.find("HMAC"), std::string::npos) << altered_err;
+  EXPECT_EQ(altered_csv.find("ana-0"), std::string::npos);
+}
+
 TEST_F(PostgresOnly, PlayFallsBackToTheLocalDirectoryAndSyncUploadsItOnce) {
   std::string url = cluster().fresh_database("fallback");
   e2e::Sandbox box;

@@ -65,10 +65,12 @@ class PostgresStore final : public StoreUnderTest {
   void tamper(const std::string&, const std::string& id) override {
     pqxx::connection connection(url_);
     pqxx::work work(connection);
+    // As someone bypassing attune would: the text and its hash together (the schema checks they match).
     work.exec_params(
-        "UPDATE sessions SET record_text = replace(record_text, '\"mode\": \"practice\"', '\"mode\": "
-        "\"exam\"') "
-        "WHERE id = $1",
+        "UPDATE sessions s SET record_text = x.t, record_sha256 = encode(sha256(convert_to(x.t, 'UTF8')), "
+        "'hex') "
+        "FROM (SELECT id, replace(record_text, '\"mode\": \"practice\"', '\"mode\": \"exam\"') AS t "
+        "FROM sessions WHERE id = $1) x WHERE s.id = x.id",
         id);
     work.commit();
   }

@@ -22,6 +22,14 @@ int run_report(const ReportOptions& options) {
     std::cerr << "attune report: " << *failed << "\n";
     return kUsageOrIo;
   }
+  if (ctx->store->keeps_report_digests()) {
+    std::cerr << "attune report: " << cohort.from_digests << " sessions read from their report digests, "
+              << cohort.checked_in_full << " checked in full\n";
+  }
+  if (cohort.digest_problem) {
+    std::cerr << "attune report: note: the digests of the sessions checked in full were not kept ("
+              << *cohort.digest_problem << "); the next report checks them in full again\n";
+  }
   for (const auto& p : cohort.skipped)
     std::cerr << "attune report: skipped " << p.path << ": " << p.message << "\n";
   if (cohort.sessions.empty()) {

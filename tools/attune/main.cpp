@@ -151,8 +151,9 @@ int main(int argc, char** argv) {
   auto* sync_cmd = app.add_subcommand(
       "sync",
       "Upload a records directory's sessions and reviews to a PostgreSQL database, without duplicates");
-  sync_cmd->add_option("--from", sync.from,
-                       "Records directory to upload (default: $ATTUNE_LOCAL_RECORDS, else the XDG records directory)");
+  sync_cmd->add_option(
+      "--from", sync.from,
+      "Records directory to upload (default: $ATTUNE_LOCAL_RECORDS, else the XDG records directory)");
   sync_cmd->add_option("--to", sync.to,
                        "postgresql://USER@HOST:PORT/DB (default: --records / $ATTUNE_RECORDS)");
   sync_cmd->add_option("--records", sync.records, "The records store (a postgresql:// URL here)");

@@ -8,6 +8,7 @@
 
 #include "attune/scoring/agreement.h"
 #include "attune/scoring/codes.h"
+#include "attune/simulator/report_digest.h"
 #include "review_view.h"
 
 namespace attune::cli {
@@ -89,6 +90,14 @@ std::vector<CodeCalibration> calibrate(const std::vector<ReportSession>& session
   return out;
 }
 
+void redact_session(ReportSession& session, const std::map<std::string, std::string>& placeholders) {
+  session.view.trainee = placeholders.at(session.view.trainee);
+  for (auto& r : session.view.reviews) {
+    r.by = "[supervisor]";
+    r.reason = r.reason.empty() ? "" : "[reason]";
+  }
+}
+
 }  // namespace
 
 Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
@@ -100,30 +109,67 @@ Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
   for (auto& f : all) {
     if (!request.trainee || f.trainee == *request.trainee) files.push_back(std::move(f));
   }
+  std::vector<std::optional<ReportSession>> prepared(files.size());
+
+  // Sessions a supervisor's report has checked in full before come from their signed digests, when
+  // the store keeps them and no transcript is wanted; the rest are fetched and checked in full.
+  bool digests = ctx.store->keeps_report_digests();
+  if (digests && !request.transcripts) {
+    auto stored = ctx.store->report_digests(files, ctx.rubric_sha256);
+    sim::parallel_for(files.size(), sim::scan_workers(), [&](std::size_t i) {
+      if (!stored[i]) return;
+      auto view = sim::read_report_digest(
+          stored[i]->digest, {&files[i], std::move(stored[i]->record_sha256), ctx.rubric_sha256}, ctx.key);
+      stored[i].reset();
+      if (!view) return;
+      prepared[i] = ReportSession{std::move(*view), {}};
+      if (request.redact) redact_session(*prepared[i], placeholders);
+    });
+  }
+  std::vector<sim::SessionFile> unread;
+  std::vector<std::size_t> unread_at;  // each unread session's index in `files`
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (prepared[i]) {
+      cohort.sessions.push_back(std::move(*prepared[i]));
+      prepared[i].reset();
+      ++cohort.from_digests;
+    } else {
+      unread.push_back(files[i]);
+      unread_at.push_back(i);
+    }
+  }
+
   sim::ScenarioCopies copies(ctx.store->scenario_source());
+  std::vector<std::optional<sim::RecordsBackend::DigestPut>> made(digests ? unread.size() : 0);
   // Each session's view (its review log read, corrected scores, transcript) is made on the scan's
   // worker threads; the main thread only collects them, in file order.
-  std::vector<std::optional<ReportSession>> prepared(files.size());
   ctx.store->scan(
-      files, ctx.key,
-      [&](std::size_t i, sim::ScannedSession& s) {
+      unread, ctx.key,
+      [&](std::size_t k, sim::ScannedSession& s) {
         ReportSession session{
             sim::review_session(s.record, ctx.store->review_log(s.file.id, ctx.key), ctx.rubric, copies), {}};
-        if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
-        if (request.redact) {
-          session.view.trainee = placeholders.at(session.view.trainee);
-          for (auto& r : session.view.reviews) {
-            r.by = "[supervisor]";
-            r.reason = r.reason.empty() ? "" : "[reason]";
-          }
+        if (digests && !s.text_sha256.empty() && session.view.reviews.empty() &&
+            session.view.review_problems.empty()) {
+          const sim::SessionFile* file = &unread[k];
+          sim::DigestBinding binding{file, s.text_sha256, ctx.rubric_sha256};
+          made[k] = sim::RecordsBackend::DigestPut{file, s.text_sha256, ctx.rubric_sha256,
+                                                   sim::make_report_digest(session.view, binding, ctx.key)};
         }
-        prepared[i] = std::move(session);
+        if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
+        if (request.redact) redact_session(session, placeholders);
+        prepared[unread_at[k]] = std::move(session);
       },
-      [&](std::size_t i, sim::ScannedSession&&) {
-        cohort.sessions.push_back(std::move(*prepared[i]));
-        prepared[i].reset();
+      [&](std::size_t k, sim::ScannedSession&&) {
+        cohort.sessions.push_back(std::move(*prepared[unread_at[k]]));
+        prepared[unread_at[k]].reset();
+        ++cohort.checked_in_full;
       },
       [&](const sim::ScanProblem& p) { cohort.skipped.push_back(p); });
+  std::vector<sim::RecordsBackend::DigestPut> puts;
+  for (auto& m : made) {
+    if (m) puts.push_back(std::move(*m));
+  }
+  if (!puts.empty()) cohort.digest_problem = ctx.store->put_report_digests(puts);
   std::set<std::string> trainees;
   for (const auto& s : cohort.sessions) trainees.insert(s.view.trainee);
   cohort.trainees.assign(trainees.begin(), trainees.end());

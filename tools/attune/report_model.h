@@ -48,6 +48,11 @@ struct Cohort {
   int overridden_turns = 0;
   std::vector<CodeCalibration> calibration;  // codes seen on either side, in code order
   bool redacted = false;
+  // Against a store that keeps report digests: sessions read from a digest, sessions checked in
+  // full, and why the digests of the latter could not be kept (they are checked again next time).
+  std::size_t from_digests = 0;
+  std::size_t checked_in_full = 0;
+  std::optional<std::string> digest_problem;
 };
 
 struct CohortRequest {

@@ -21,7 +21,8 @@ struct SessionFile {
 
 struct ScannedSession {
   SessionFile file;
-  nlohmann::json record;  // parsed and signed under the key; its id and trainee match the path
+  nlohmann::json record;    // parsed and signed under the key; its id and trainee match the path
+  std::string text_sha256;  // of the record's text as stored, from a store that keeps report digests
 };
 
 struct ScanProblem {

@@ -15,6 +15,7 @@
 #include "attune/scoring/rubric.h"
 #include "attune/simulator/progress.h"
 #include "attune/simulator/records_scan.h"
+#include "attune/simulator/report_digest.h"
 #include "attune/simulator/review_log.h"
 
 namespace attune::sim {
@@ -96,6 +97,33 @@ class RecordsBackend {
   virtual std::optional<std::string> audit_upload(const std::string& trainee, int sessions) {
     (void)trainee;
     (void)sessions;
+    return std::nullopt;
+  }
+
+  // Report digests (report_digest.h): a store shared by a whole programme keeps them so a report
+  // need not fetch and check every record each time; a directory keeps none (its files are local).
+  virtual bool keeps_report_digests() const { return false; }
+  struct StoredDigest {
+    ReportDigest digest;
+    std::string record_sha256;  // of the session's record text as stored now
+  };
+  // For each of `sessions`: its digest under the rubric with `rubric_sha256`, when it has one made
+  // from the record text stored now and the session has no review lines; nullopt otherwise.
+  virtual std::vector<std::optional<StoredDigest>> report_digests(const std::vector<SessionFile>& sessions,
+                                                                  const std::string& rubric_sha256) {
+    (void)rubric_sha256;
+    return std::vector<std::optional<StoredDigest>>(sessions.size());
+  }
+  struct DigestPut {
+    const SessionFile* session = nullptr;
+    std::string record_sha256;
+    std::string rubric_sha256;
+    ReportDigest digest;
+  };
+  // Keeps digests of sessions just checked in full. A role that may not write them (a trainee) or a
+  // read-only standby keeps none and that is no error; an error message for any other failure.
+  virtual std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts) {
+    (void)puts;
     return std::nullopt;
   }
 
