@@ -54,23 +54,31 @@ SELECT count(*) FROM s
 const char* const kReviewText =
     "SELECT string_agg(line || E'\\n', '' ORDER BY seq), count(*) FROM reviews WHERE session_id = $1";
 
-// A session's report digest counts only while it names the record text stored now and the session
-// has no review lines (a review changes what the report shows); $3 '' is every visible trainee.
+// A session's report digest counts only when this role made it (everyone who makes digests holds the
+// programme key, so another's could say anything), it names the record text stored now, and the
+// session has no review lines (a review changes what the report shows); $3 '' is every trainee.
 const char* const kReportDigests = R"sql(
 SELECT s.id, s.record_sha256, d.digest, d.hmac
   FROM sessions s
   JOIN report_digests d
-    ON d.session_id = s.id AND d.format = $1 AND d.rubric_sha256 = $2 AND d.record_sha256 = s.record_sha256
- WHERE ($3 = '' OR s.trainee = $3)
+    ON d.session_id = s.id AND d.trainee = s.trainee AND d.format = $1 AND d.rubric_sha256 = $2
+   AND d.made_by = current_user::text AND d.record_sha256 = s.record_sha256
+ WHERE ($3 = '' OR (s.trainee = $3 AND d.trainee = $3))
    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.session_id = s.id)
 )sql";
 
+// Only digests the role may keep are offered (its supervised trainees' sessions, as stored now), so
+// one session gone or not supervised does not cost the others theirs.
 const char* const kPutReportDigests = R"sql(
 INSERT INTO report_digests (format, session_id, trainee, rubric_sha256, record_sha256, digest, hmac)
-SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u
-ON CONFLICT (session_id, format, rubric_sha256) DO UPDATE
+SELECT $1, u.session_id, u.trainee, u.rubric_sha256, u.record_sha256, u.digest, u.hmac
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS u(session_id, trainee, rubric_sha256, record_sha256, digest, hmac)
+  JOIN sessions s ON s.id = u.session_id AND s.trainee = u.trainee AND s.record_sha256 = u.record_sha256
+ WHERE attune_supervises(u.trainee)
+ON CONFLICT (session_id, format, rubric_sha256, made_by) DO UPDATE
    SET record_sha256 = excluded.record_sha256, digest = excluded.digest, hmac = excluded.hmac,
-       made_by = excluded.made_by, made_at = excluded.made_at
+       made_at = excluded.made_at
 )sql";
 
 // libpq waits for an unanswering server as long as TCP does (minutes); a trainee at the end of a
@@ -595,7 +603,7 @@ class PostgresRecords final : public RecordsBackend {
     std::lock_guard lock(mutex_);
     try {
       pqxx::read_transaction read(*connection_);
-      pqxx::result rows = read.exec_params(kReportDigests, std::string(kReportDigestFormat), rubric_sha256,
+      pqxx::result rows = read.exec_params(kReportDigests, report_digest_format(), rubric_sha256,
                                            one_trainee ? sessions.front().trainee : std::string());
       for (const auto& row : rows) {
         auto it = where.find(std::string_view(row[0].c_str(), row[0].size()));
@@ -617,7 +625,8 @@ class PostgresRecords final : public RecordsBackend {
       pqxx::work work(*connection_);
       // A trainee may not keep digests and a standby keeps none: nothing to do, nothing wrong.
       auto may = work.exec(
-          "SELECT has_table_privilege('report_digests', 'INSERT') AND NOT pg_is_in_recovery()")[0][0];
+          "SELECT has_table_privilege('report_digests', 'INSERT') AND NOT pg_is_in_recovery() "
+          "AND current_setting('transaction_read_only') = 'off'")[0][0];
       if (!may.as<bool>()) return std::nullopt;
       for (std::size_t begin = 0; begin < puts.size(); begin += kDigestBatch) {
         std::size_t end = std::min(puts.size(), begin + kDigestBatch);
@@ -631,7 +640,7 @@ class PostgresRecords final : public RecordsBackend {
           columns[5].push_back(puts[i].digest.hmac);
         }
         std::size_t n = end - begin;
-        work.exec_params(kPutReportDigests, std::string(kReportDigestFormat), text_array(columns[0], 0, n),
+        work.exec_params(kPutReportDigests, report_digest_format(), text_array(columns[0], 0, n),
                          text_array(columns[1], 0, n), text_array(columns[2], 0, n),
                          text_array(columns[3], 0, n), text_array(columns[4], 0, n),
                          text_array(columns[5], 0, n));

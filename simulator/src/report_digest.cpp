@@ -50,13 +50,18 @@ std::optional<scoring::CompetencyScore> read_score_row(const json& row) {
 
 }  // namespace
 
+const std::string& report_digest_format() {
+  static const std::string format = "attune-report-digest/1 (attune " ATTUNE_VERSION ")";
+  return format;
+}
+
 ReportDigest make_report_digest(const ReviewedSession& view, const DigestBinding& binding,
                                 const std::string& key) {
   json scores = json::array();
   for (const auto& s : view.automatic) scores.push_back(score_row(s));
   json ratings;
   if (view.self_rating) ratings = *view.self_rating;
-  json digest = {{"format", kReportDigestFormat},
+  json digest = {{"format", report_digest_format()},
                  {"session", binding.session->id},
                  {"trainee", binding.session->trainee},
                  {"record_sha256", binding.record_sha256},
@@ -93,9 +98,9 @@ std::optional<ReviewedSession> read_report_digest(const ReportDigest& digest, co
   const std::string* trainee = text("trainee");
   const std::string* record_sha256 = text("record_sha256");
   const std::string* rubric_sha256 = text("rubric_sha256");
-  if (!format || *format != kReportDigestFormat || !session || *session != binding.session->id || !trainee ||
-      *trainee != binding.session->trainee || !record_sha256 || *record_sha256 != binding.record_sha256 ||
-      !rubric_sha256 || *rubric_sha256 != binding.rubric_sha256)
+  if (!format || *format != report_digest_format() || !session || *session != binding.session->id ||
+      !trainee || *trainee != binding.session->trainee || !record_sha256 ||
+      *record_sha256 != binding.record_sha256 || !rubric_sha256 || *rubric_sha256 != binding.rubric_sha256)
     return std::nullopt;
 
   ReviewedSession view;

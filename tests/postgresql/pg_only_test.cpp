@@ -9,6 +9,7 @@
 #include "../e2e/run_attune.h"
 #include "attune/simulator/pg_records.h"
 #include "attune/simulator/records_store.h"
+#include "attune/simulator/sha256.h"
 #include "pg_cluster.h"
 #include "sample_sessions.h"
 
@@ -73,15 +74,11 @@ TEST_F(PostgresOnly, MigrateCreatesTheSchemaOnceAndOpeningAnUnmigratedDatabaseSa
       << unreachable.err;
 }
 
-// Version 2 on a database that already holds sessions at version 1: only migration 2 runs, and
-// the stored rows must pass the new check on their record hashes.
+// Version 2 on a database that already holds sessions at version 1: only migration 2 runs.
 TEST_F(PostgresOnly, MigrateUpgradesAVersionOneDatabaseThatHoldsSessions) {
   std::string url = cluster().fresh_database("upgrade");
   std::string db = url.substr(url.rfind('/') + 1);
-  cluster().exec(
-      db,
-      "DROP TABLE report_digests; ALTER TABLE sessions DROP CONSTRAINT sessions_record_sha256_matches; "
-      "DELETE FROM schema_migrations WHERE version = 2;");
+  cluster().exec(db, "DROP TABLE report_digests; DELETE FROM schema_migrations WHERE version = 2;");
   const auto& samples = SampleSessions::get();
   json record = samples.record("old-0", "ana");
   {
@@ -330,10 +327,13 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
       "attune_trainee; END IF; "
       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN CREATE ROLE sam LOGIN IN ROLE "
+      "attune_supervisor; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tess') THEN CREATE ROLE tess LOGIN IN ROLE "
       "attune_supervisor; END IF; END $$;"
-      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana');");
+      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana'), ('tess', 'ana');");
   std::string as_ana = cluster().url(db, "ana");
   std::string as_sam = cluster().url(db, "sam");
+  std::string as_tess = cluster().url(db, "tess");
   e2e::Sandbox box;
   std::string env = "ATTUNE_KEY=attune-postgresql-tests";
   int runs = 0;
@@ -349,7 +349,7 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
 
   // A trainee's report checks in full and keeps no digest (a trainee may not make one), quietly.
   auto [ana_err, ana_csv] = report(as_ana);
-  EXPECT_NE(ana_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+  EXPECT_NE(ana_err.find("0 sessions read from report digests, 3 checked in full"), std::string::npos)
       << ana_err;
   EXPECT_EQ(ana_err.find("note:"), std::string::npos) << ana_err;
   EXPECT_EQ(digests(), 0);
@@ -357,21 +357,27 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   // The supervisor's first report checks in full and keeps a digest of each; the second reads them
   // and writes the same bytes, as does a report that checks everything (the HTML wants transcripts).
   auto [first_err, first_csv] = report(as_sam);
-  EXPECT_NE(first_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+  EXPECT_NE(first_err.find("0 sessions read from report digests, 3 checked in full"), std::string::npos)
       << first_err;
   EXPECT_EQ(digests(), 3);
   auto [second_err, second_csv] = report(as_sam);
-  EXPECT_NE(second_err.find("3 sessions read from their report digests, 0 checked in full"),
-            std::string::npos)
+  EXPECT_NE(second_err.find("3 sessions read from report digests, 0 checked in full"), std::string::npos)
       << second_err;
   EXPECT_EQ(second_csv, first_csv);
   EXPECT_EQ(second_csv, ana_csv);
   auto [full_err, full_csv] = report(as_sam, {"--html", (box.root() / "report.html").string()});
-  EXPECT_NE(full_err.find("0 sessions read from their report digests, 3 checked in full"), std::string::npos)
+  EXPECT_NE(full_err.find("0 sessions read from report digests, 3 checked in full"), std::string::npos)
       << full_err;
   EXPECT_EQ(full_csv, first_csv);
-  auto [trainee_err, trainee_csv] = report(as_ana);  // the trainee reads the digests of her sessions
-  EXPECT_NE(trainee_err.find("3 sessions read from their report digests"), std::string::npos) << trainee_err;
+  // A report reads only the digests its own role made: everyone who makes them holds the key.
+  auto [tess_err, tess_csv] = report(as_tess);
+  EXPECT_NE(tess_err.find("0 sessions read from report digests, 3 checked in full"), std::string::npos)
+      << tess_err;
+  EXPECT_EQ(tess_csv, first_csv);
+  EXPECT_EQ(digests(), 6);
+  auto [trainee_err, trainee_csv] = report(as_ana);
+  EXPECT_NE(trainee_err.find("0 sessions read from report digests, 3 checked in full"), std::string::npos)
+      << trainee_err;
   EXPECT_EQ(trainee_csv, first_csv);
 
   // Only a supervisor of the trainee makes digests, in their own name.
@@ -391,21 +397,46 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   EXPECT_THROW(insert_as(as_sam, "ana-0", "ana", "ana"), std::exception);
   EXPECT_NO_THROW(insert_as(as_sam, "ana-0", "ana", "sam"));
 
-  // A digest altered in the database (a better score) fails its HMAC: that session is checked in
+  // A digest altered in the database without the key fails its HMAC: that session is checked in
   // full, its digest replaced, and the CSV is what the records say.
   cluster().exec(db,
                  "UPDATE report_digests SET digest = replace(digest, '\"mode\":\"practice\"', "
-                 "'\"mode\":\"exam\"') WHERE session_id = 'ana-1' AND format <> 'x'");
+                 "'\"mode\":\"exam\"') WHERE session_id = 'ana-1' AND made_by = 'sam' AND format <> 'x'");
   EXPECT_EQ(count(url, "SELECT count(*) FROM report_digests WHERE digest LIKE '%\"mode\":\"exam\"%'"), 1);
   auto [tampered_err, tampered_csv] = report(as_sam);
-  EXPECT_NE(tampered_err.find("2 sessions read from their report digests, 1 checked in full"),
-            std::string::npos)
+  EXPECT_NE(tampered_err.find("2 sessions read from report digests, 1 checked in full"), std::string::npos)
       << tampered_err;
   EXPECT_EQ(tampered_csv, first_csv);
   auto [mended_err, mended_csv] = report(as_sam);
-  EXPECT_NE(mended_err.find("3 sessions read from their report digests, 0 checked in full"),
-            std::string::npos)
+  EXPECT_NE(mended_err.find("3 sessions read from report digests, 0 checked in full"), std::string::npos)
       << mended_err;
+
+  // A key holder can re-sign what they alter, but only in their own digests, which no one else's
+  // report reads; they cannot touch another supervisor's.
+  {
+    pqxx::connection connection(as_sam);
+    pqxx::work work(connection);
+    auto row = work.exec(
+        "SELECT replace(digest, '\"mode\":\"practice\"', '\"mode\":\"exam\"') FROM report_digests "
+        "WHERE session_id = 'ana-1' AND made_by = 'sam' AND format <> 'x'");
+    ASSERT_EQ(row.size(), 1u);
+    std::string forged = row[0][0].c_str();
+    EXPECT_EQ(work.exec_params("UPDATE report_digests SET digest = $1, hmac = $2 WHERE session_id = 'ana-1' "
+                               "AND made_by = 'sam' AND format <> 'x'",
+                               forged, sim::hmac_sha256_hex(samples.key(), forged))
+                  .affected_rows(),
+              1);
+    EXPECT_EQ(work.exec("UPDATE report_digests SET digest = '{}' WHERE made_by = 'tess'").affected_rows(), 0);
+    EXPECT_THROW(work.exec("UPDATE report_digests SET made_by = 'tess' WHERE made_by = 'sam'"),
+                 std::exception);
+  }
+  auto [after_forgery_err, after_forgery_csv] = report(as_tess);
+  EXPECT_NE(after_forgery_err.find("3 sessions read from report digests, 0 checked in full"),
+            std::string::npos)
+      << after_forgery_err;
+  EXPECT_EQ(after_forgery_csv, first_csv);
+
+  cluster().exec(db, "DELETE FROM report_digests WHERE session_id = 'ana-1' AND made_by = 'sam'");
 
   // A reviewed session is checked in full (its corrected scores), the others still come from digests.
   auto sam = sim::pg::open_postgresql_records(as_sam);
@@ -414,8 +445,7 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
       "ana-2", "sam", "2026-11-02T10:00:00Z", sim::ReviewKind::sign_off, std::nullopt, {}, {}, "looked at"};
   ASSERT_EQ(sam.backend->append_review(sign_off, samples.key()), std::nullopt);
   auto [reviewed_err, reviewed_csv] = report(as_sam);
-  EXPECT_NE(reviewed_err.find("2 sessions read from their report digests, 1 checked in full"),
-            std::string::npos)
+  EXPECT_NE(reviewed_err.find("1 session read from report digests, 2 checked in full"), std::string::npos)
       << reviewed_err;
   auto [reviewed_full_err, reviewed_full_csv] = report(as_sam, {"--html", (box.root() / "r.html").string()});
   EXPECT_EQ(reviewed_csv, reviewed_full_csv);
@@ -429,8 +459,7 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
                  "record_sha256 = encode(sha256(convert_to(replace(record_text, '\"practice\"', "
                  "'\"exam\"'), 'UTF8')), 'hex') WHERE id = 'ana-0'");
   auto [altered_err, altered_csv] = report(as_sam);
-  EXPECT_NE(altered_err.find("1 sessions read from their report digests, 1 checked in full"),
-            std::string::npos)
+  EXPECT_NE(altered_err.find("1 session read from report digests, 1 checked in full"), std::string::npos)
       << altered_err;
   EXPECT_NE(altered_err.find("ana-0"), std::string::npos) << altered_err;
   EXPECT_NE(altered_err.find("HMAC"), std::string::npos) << altered_err;

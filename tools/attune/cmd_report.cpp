@@ -23,7 +23,8 @@ int run_report(const ReportOptions& options) {
     return kUsageOrIo;
   }
   if (ctx->store->keeps_report_digests()) {
-    std::cerr << "attune report: " << cohort.from_digests << " sessions read from their report digests, "
+    std::cerr << "attune report: " << cohort.from_digests
+              << (cohort.from_digests == 1 ? " session" : " sessions") << " read from report digests, "
               << cohort.checked_in_full << " checked in full\n";
   }
   if (cohort.digest_problem) {

@@ -14,8 +14,9 @@
 
 namespace attune::sim {
 
-// Bumped whenever review_session's view of a record changes, so older digests are not read.
-inline constexpr std::string_view kReportDigestFormat = "attune-report-digest/1";
+// The digest format and the attune that reads it ("attune-report-digest/1 (attune 0.4.0)"): another
+// version's view of a record may differ, so a version reads only digests made by itself.
+const std::string& report_digest_format();
 
 // A digest as a store keeps it: its text and the HMAC-SHA256 of that text under the programme key.
 struct ReportDigest {
