@@ -589,9 +589,9 @@ class PostgresRecords final : public RecordsBackend {
 
   bool keeps_report_digests() const override { return true; }
 
-  std::vector<std::optional<StoredDigest>> report_digests(const std::vector<SessionFile>& sessions,
-                                                          const std::string& rubric_sha256) override {
-    std::vector<std::optional<StoredDigest>> out(sessions.size());
+  StoredDigests report_digests(const std::vector<SessionFile>& sessions,
+                               const std::string& rubric_sha256) override {
+    StoredDigests out{nullptr, std::vector<std::optional<StoredDigest>>(sessions.size())};
     if (sessions.empty()) return out;
     std::unordered_map<std::string_view, std::size_t> where;
     where.reserve(sessions.size());
@@ -603,17 +603,21 @@ class PostgresRecords final : public RecordsBackend {
     std::lock_guard lock(mutex_);
     try {
       pqxx::read_transaction read(*connection_);
-      pqxx::result rows = read.exec_params(kReportDigests, report_digest_format(), rubric_sha256,
-                                           one_trainee ? sessions.front().trainee : std::string());
-      for (const auto& row : rows) {
+      // The digests are read where libpq put them (a cohort's are a hundred megabytes).
+      auto rows = std::make_shared<pqxx::result>(
+          read.exec_params(kReportDigests, report_digest_format(), rubric_sha256,
+                           one_trainee ? sessions.front().trainee : ""));
+      for (const auto& row : *rows) {
         auto it = where.find(std::string_view(row[0].c_str(), row[0].size()));
         if (it == where.end()) continue;
-        out[it->second] = StoredDigest{
-            ReportDigest{std::string(row[2].c_str(), row[2].size()), row[3].c_str()}, row[1].c_str()};
+        out.at[it->second] = StoredDigest{std::string_view(row[2].c_str(), row[2].size()),
+                                          std::string_view(row[3].c_str(), row[3].size()),
+                                          std::string_view(row[1].c_str(), row[1].size())};
       }
+      out.rows = std::move(rows);
     } catch (const std::exception&) {
       // Without digests every session is checked in full: slower, never wrong.
-      std::fill(out.begin(), out.end(), std::nullopt);
+      out = StoredDigests{nullptr, std::vector<std::optional<StoredDigest>>(sessions.size())};
     }
     return out;
   }

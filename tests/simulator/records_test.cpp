@@ -59,6 +59,20 @@ scoring::Rubric shipped_rubric() {
   return *load.rubric;
 }
 
+// RFC 4231 test cases 1 and 2, in turns: the per-thread context must be re-keyed when the key
+// changes and give the same answer when it does not.
+TEST(Hashes, HmacSha256MatchesRfc4231WhateverWasKeyedBefore) {
+  const std::string key1(20, '\x0b');
+  const char* expected1 = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+  const char* expected2 = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(hmac_sha256_hex(key1, "Hi There"), expected1);
+    EXPECT_EQ(hmac_sha256_hex(key1, "Hi There"), expected1);
+    EXPECT_EQ(hmac_sha256_hex("Jefe", "what do ya want for nothing?"), expected2);
+  }
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 TEST(AtomicWrite, WritesAPrivateFileAndLeavesNoTempFiles) {
   TempDir dir;
   auto path = dir.path() / "record.json";

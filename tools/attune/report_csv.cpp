@@ -1,7 +1,8 @@
 // The CSV report: one row per session and competency, for spreadsheets. It depends only on the
 // records' content (no paths, no time of generation), so the same sessions give the same bytes.
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
+#include <string_view>
 
 #include "attune/simulator/records_scan.h"
 #include "report_model.h"
@@ -9,19 +10,35 @@
 namespace attune::cli {
 namespace {
 
-// RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled.
-std::string field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+// RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. A cohort's
+// CSV has millions of fields, so they are appended in place.
+void field(std::string& out, std::string_view value) {
+  bool plain = true;
+  for (char c : value) plain = plain && c != ',' && c != '"' && c != '\r' && c != '\n';
+  if (plain) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
-std::string score(const std::optional<double>& value) {
-  if (!value) return "";
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.1f", *value);
-  return buffer;
+void number(std::string& out, long long value) {
+  char buffer[24];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out.append(buffer, end);
+}
+
+// One decimal, as printf's "%.1f" writes it.
+void score(std::string& out, const std::optional<double>& value) {
+  if (!value) return;
+  char buffer[64];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *value, std::chars_format::fixed, 1);
+  if (error == std::errc()) out.append(buffer, end);
 }
 
 // One session's rows.
@@ -30,12 +47,26 @@ void session_rows(std::string& out, const ReportSession& s) {
   for (std::size_t i = 0; i < v.automatic.size() && i < v.corrected.size(); ++i) {
     const auto& a = v.automatic[i];
     const auto& c = v.corrected[i];
-    std::string evidence;
-    for (int t : c.evidence) evidence += (evidence.empty() ? "" : " ") + std::to_string(t);
-    out += field(v.trainee) + ',' + field(v.id) + ',' + field(v.scenario_id) + ',' + field(v.started) + ',' +
-           field(v.mode) + ',' + (v.complete ? "true" : "false") + ',' + field(c.id) + ',' +
-           (c.focus ? "true" : "false") + ',' + score(a.score) + ',' + score(c.score) + ',' +
-           field(c.status) + ',' + std::to_string(c.opportunities) + ',' + field(evidence) + "\r\n";
+    for (const std::string* text : {&v.trainee, &v.id, &v.scenario_id, &v.started, &v.mode}) {
+      field(out, *text);
+      out += ',';
+    }
+    out += v.complete ? "true," : "false,";
+    field(out, c.id);
+    out += c.focus ? ",true," : ",false,";
+    score(out, a.score);
+    out += ',';
+    score(out, c.score);
+    out += ',';
+    field(out, c.status);
+    out += ',';
+    number(out, c.opportunities);
+    out += ',';
+    for (std::size_t k = 0; k < c.evidence.size(); ++k) {
+      if (k > 0) out += ' ';
+      number(out, c.evidence[k]);
+    }
+    out += "\r\n";
   }
 }
 

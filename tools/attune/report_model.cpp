@@ -117,10 +117,10 @@ Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
   if (digests && !request.transcripts) {
     auto stored = ctx.store->report_digests(files, ctx.rubric_sha256);
     sim::parallel_for(files.size(), sim::scan_workers(), [&](std::size_t i) {
-      if (!stored[i]) return;
-      auto view = sim::read_report_digest(
-          stored[i]->digest, {&files[i], std::move(stored[i]->record_sha256), ctx.rubric_sha256}, ctx.key);
-      stored[i].reset();
+      const auto& digest = stored.at[i];
+      if (!digest) return;
+      auto view = sim::read_report_digest(digest->text, digest->hmac,
+                                          {&files[i], digest->record_sha256, ctx.rubric_sha256}, ctx.key);
       if (!view) return;
       prepared[i] = ReportSession{std::move(*view), {}};
       if (request.redact) redact_session(*prepared[i], placeholders);

@@ -104,15 +104,20 @@ class RecordsBackend {
   // need not fetch and check every record each time; a directory keeps none (its files are local).
   virtual bool keeps_report_digests() const { return false; }
   struct StoredDigest {
-    ReportDigest digest;
-    std::string record_sha256;  // of the session's record text as stored now
+    std::string_view text;
+    std::string_view hmac;
+    std::string_view record_sha256;  // of the session's record text as stored now
+  };
+  struct StoredDigests {
+    std::shared_ptr<const void> rows;             // what the views point into
+    std::vector<std::optional<StoredDigest>> at;  // one for each session asked about
   };
   // For each of `sessions`: its digest under the rubric with `rubric_sha256`, when it has one made
-  // from the record text stored now and the session has no review lines; nullopt otherwise.
-  virtual std::vector<std::optional<StoredDigest>> report_digests(const std::vector<SessionFile>& sessions,
-                                                                  const std::string& rubric_sha256) {
+  // from the record text stored now and the session has no review lines.
+  virtual StoredDigests report_digests(const std::vector<SessionFile>& sessions,
+                                       const std::string& rubric_sha256) {
     (void)rubric_sha256;
-    return std::vector<std::optional<StoredDigest>>(sessions.size());
+    return {nullptr, std::vector<std::optional<StoredDigest>>(sessions.size())};
   }
   struct DigestPut {
     const SessionFile* session = nullptr;

@@ -25,20 +25,22 @@ struct ReportDigest {
 };
 
 // What a digest is bound to: the session filed as `session`, whose stored record text has
-// `record_sha256`, summarised under the rubric with `rubric_sha256`.
+// `record_sha256`, summarised under the rubric with `rubric_sha256` (views: the caller keeps them).
 struct DigestBinding {
   const SessionFile* session = nullptr;
-  std::string record_sha256;
-  std::string rubric_sha256;
+  std::string_view record_sha256;
+  std::string_view rubric_sha256;
 };
 
-// The digest of an unreviewed session's view (`view.reviews` and `view.review_problems` empty).
+// The digest of an unreviewed session's view (`view.reviews` and `view.review_problems` empty). It
+// holds what the CSV report reads of a session: everything but the turns' codes, which only the
+// HTML report's transcripts and the calibration over corrected sessions use.
 ReportDigest make_report_digest(const ReviewedSession& view, const DigestBinding& binding,
                                 const std::string& key);
 
-// The view back, or nullopt unless the digest is signed under `key`, is of this format and is bound
-// to exactly `binding`.
-std::optional<ReviewedSession> read_report_digest(const ReportDigest& digest, const DigestBinding& binding,
-                                                  const std::string& key);
+// The view back (without turn codes), or nullopt unless the digest's HMAC under `key` covers its
+// text together with exactly `binding` and this format.
+std::optional<ReviewedSession> read_report_digest(std::string_view text, std::string_view hmac,
+                                                  const DigestBinding& binding, const std::string& key);
 
 }  // namespace attune::sim
