@@ -229,8 +229,12 @@ constexpr RuleSpec kRules[] = {
      "^ (stay|keep|be|remain) (so)? (strong|positive|hopeful|brave|optimistic|tough|motivated|focused)"},
     {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
      "(hang in there|hang on in there|keep your (head|chin) up|keep (going|pushing|fighting|trying|"
-     "at it|your head up)|believe in yourself|do not (ever)? give up|never give up|do not lose (hope|"
-     "faith))"},
+     "at it|your head up)|believe in yourself|do not (ever)? give up|never give up|(do not|try not to|"
+     "never) lose (hope|faith))"},
+    // The same cheer behind a modal: "you have to stay strong", "try to stay positive".
+    {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
+     "(you (have|need|got|just have|just need|must) to|try to|try and) (stay|keep|be|remain) (so)? "
+     "(strong|positive|hopeful|brave|optimistic|tough|motivated)"},
     // Confidence in the client: "I'm sure you'll find a way", "you'll get through this".
     {"affirmation.confidence", AF, E, N, 0.75f,
      "i (am|feel|am really|am very|am pretty) (sure|confident|certain|positive) (that)? (you|things|it|"
@@ -317,6 +321,10 @@ constexpr RuleSpec kRules[] = {
     {"autonomy.know_best", AU, E, N, 0.85f,
      "you are (really)? the (expert|best judge|one who knows|one who decides|one who gets to decide|boss)"},
     {"autonomy.know_best", AU, E, N, 0.85f, "only you (can|know)"},
+    // Deferring to the client's own judgement: "you have to go with your gut".
+    {"autonomy.know_best", AU, E, N | kVetoAdvice, 0.85f,
+     "(go with|follow|trust|listen to) (kind of|sort of)? your (own)? (gut|heart|instinct|instincts|"
+     "intuition|judgement|judgment)"},
     {"autonomy.whatever_you_decide", AU, E, 0, 0.9f,
      "(whatever|whichever) (way)? you (decide|choose|feel|think|want|pick|end up)"},
     {"autonomy.whatever_you_decide", AU, E, N, 0.85f,
@@ -343,6 +351,10 @@ constexpr RuleSpec kRules[] = {
      "(not|never) (here|going|gonna|trying) to (tell you|push|pressure|force|lecture|convince|judge)"},
     {"autonomy.not_telling", AU, E, kVetoAdvice, 0.85f,
      "(not|never) (my|our) (place|job|role) to (tell|decide)"},
+    // "It's your life, and I can't live it for you": the choice stays with the client, whatever
+    // "you have to" says beside it.
+    {"autonomy.not_telling", AU, E, kVetoAdvice | kSentenceScope, 0.85f,
+     "i (can not|am not going to|will not) (make|do|live|walk|decide|choose|fix|change) *3 for you"},
     {"autonomy.your_way", AU, E, 0, 0.8f, "(what|whatever) (feels|seems|works|is) (right|best) (to|for) you"},
 
     // Asking before offering information or advice.
