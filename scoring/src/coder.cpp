@@ -350,7 +350,8 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
     courtesy = courtesy || whole_filler;
     no_question = no_question || cancels_question(spec.code) || whole_filler;
     no_stem = no_stem || cancels_stem(spec.code) || whole_filler;
-    no_plain = no_plain || cancels_plain_reflection(spec.code);
+    no_plain =
+        no_plain || (cancels_plain_reflection(spec.code) && (spec.flags & detail::kKeepsReflection) == 0);
     advice = advice || spec.code == Code::advice;
   }
 

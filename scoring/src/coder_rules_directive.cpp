@@ -161,6 +161,8 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.reflect_on", A, V, 0, 1.0f,
      "^ (see|think|imagine|consider|notice|wonder) (about|back|over)? (what|how|why|if|whether|when|where|"
      "which)"},
+    // "Remember that it's only one exam": a fact to hold on to, not a step to take.
+    {"veto.advice.reflect_on", A, V, 0, 1.0f, "^ (always)? (remember|know|keep in mind|never forget) that"},
     // "Think about it": something to mull over, not a step to take.
     {"veto.advice.reflect_on", A, V, 0, 1.0f,
      "^ (think|reflect) (about|on|over) (it|that|this|all (of)? (that|this|it))"},

@@ -165,15 +165,15 @@ constexpr RuleSpec kRules[] = {
      "(that|it|this|you|what you did) (took|takes|must have taken|must take|shows|showed|show|needed|has "
      "taken) (a lot of|real|so much|some|great|a great deal of|a ton of)? (courage|guts|strength|bravery|"
      "commitment|determination)"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|have been|really are|seem|are being|are clearly|were really) (so|really|very|"
      "incredibly|such|clearly|obviously)? (a)? (brave|courageous|strong|resilient|resourceful|determined|"
      "thoughtful|insightful|committed|caring|wise|capable|persistent|dedicated|generous|creative|loving|"
      "devoted|good at|great at|hard working|hardworking|self-aware)"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|have been) (a|such a|a really|a very) (good|great|caring|loving|devoted|wonderful|"
      "strong|dedicated) (mom|mother|dad|father|parent|friend|person|partner|son|daughter|worker|employee)"},
-    {"affirmation.strength", AF, E, N, 0.75f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
      "you (have|have got|got|clearly have) (a lot of|many|real|so many|some|lots of|great|so much) "
      "(strengths|skills|resources|courage|strength|insight|wisdom|determination)"},
     {"affirmation.good_step", AF, E, N, 0.8f,
@@ -220,6 +220,23 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, 0, 0.75f, "^ you (have)? got this"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.8f,
      "keep (it up|up the good work|up the great work|going like this)"},
+    // More of the client's strengths named outright: "you're so talented", "you sound like a caring dad".
+    // Like every strength rule, the words also describe the client, so the plain reflection they carry
+    // stays as the next choice (kKeepsReflection).
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you are (so|very|really|truly|incredibly|clearly|obviously|definitely)? (smart|intelligent|beautiful|"
+     "amazing|worthy|enough|talented)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you (sound like|seem like|seem to be) (a|an|such a) (really|very|truly)? (good|great|strong|wonderful|"
+     "caring|loving|amazing|kind|smart|thoughtful|brave|capable|determined|devoted|dedicated) (person|mom|"
+     "mother|dad|father|friend|parent|woman|man|son|daughter|partner|wife|husband|sister|brother)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f, "(good|level) head on your shoulders"},
+    {"affirmation.praise", AF, E, N | kKeepsReflection, 0.75f,
+     "you deserve (something|someone) (so much)? better"},
+    {"affirmation.normalising", AF, E, N | kKeepsReflection, 0.75f,
+     "(your|that|the|those|these) (feeling|feelings|frustration|anger|reaction|fear|fears|worry|worries|"
+     "concern|concerns|response|emotions|sadness|stress|anxiety) (is|are) (completely|totally|very|so|"
+     "perfectly|entirely)? (understandable|valid|normal|natural|justified|reasonable|legitimate)"},
     {"affirmation.shows", AF, E, N, 0.7f,
      "(that|it|this) (shows|says|tells me) (a lot|how (much|committed|hard)|that you)"},
     {"affirmation.shows", AF, E, N, 0.7f, "you (managed|were able|have been able|found a way) to"},
@@ -277,12 +294,13 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.normalising", AF, E, 0, 0.75f,
      "(it|that) makes (total|complete|perfect|a|so)? (lot|much)? (of)? sense (that)? (you|your)"},
     {"affirmation.normalising", AF, E, 0, 0.75f, "(is|are) a (sign of)? strength"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|seem|have been) (so|really|clearly|obviously|such|incredibly)? (a|an|such)? (a)? (really|"
      "very)? (loyal|patient|caring|thoughtful|fighter|survivor|generous|hardworking|"
      "wonderful|great|insightful|mature|sensible|wise|loving)"},
-    {"affirmation.strength", AF, E, N, 0.8f, "(stronger|braver|more capable) than you (think|know|give)"},
-    {"affirmation.strength", AF, E, N, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
+     "(stronger|braver|more capable) than you (think|know|give)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
     {"affirmation.courage", AF, E, N, 0.8f,
      "(takes|took|shows|showed|show|taken) (a|so|real|some|great)? (lot|much)? (of)? (maturity|self|insight|"
      "determination|persistence|commitment|honesty|patience|resilience)"},

@@ -612,6 +612,12 @@ TEST(CoderAdvicePrecision, CheeringTheClientOnBehindAModalIsEncouragement) {
   EXPECT_FALSE(has("Try to stay strong this week.", Code::advice));
 }
 
+TEST(CoderAdvicePrecision, AFactToHoldOnToIsNotAStep) {
+  EXPECT_EQ(primary("Remember to eat something before the exam."), Code::advice);
+  EXPECT_FALSE(has("Remember that exams are only one part of the year.", Code::advice));
+  EXPECT_FALSE(has("Keep in mind that the first week is always the hardest.", Code::advice));
+}
+
 TEST(CoderAdvicePrecision, WorkingTheChatIsNotAdvice) {
   EXPECT_TRUE(has("You have to quit smoking before the operation.", Code::advice));
   EXPECT_FALSE(has("You have to quit from your end, I can't do it from mine.", Code::advice));
@@ -663,6 +669,21 @@ TEST(CoderAdvicePrecision, PlainlyNamedSteps) {
 }
 
 // --- supportive affirmation: encouragement, confidence, normalising ---------
+
+TEST(CoderAffirmationSupport, StrengthsNamedOutrightKeepTheReflectionBehind) {
+  // The praise is the primary; a label set without affirmation takes the reflection next.
+  for (const char* text : {"You sound like a devoted dad.", "You deserve someone better.",
+                           "Your frustration is completely understandable.", "You are so talented."}) {
+    const Coding c = code_utterance(text);
+    EXPECT_EQ(c.primary, Code::affirmation) << text;
+    ASSERT_GE(c.ranking.size(), 2u) << text;
+    EXPECT_TRUE(c.ranking[1] == Code::simple_reflection || c.ranking[1] == Code::complex_reflection) << text;
+  }
+  EXPECT_EQ(code_utterance("You're so resilient.").ranking[1], Code::simple_reflection);
+  // Near misses: a hedge, or a plain description, is not praise.
+  EXPECT_FALSE(has("You're kind of stuck between the two.", Code::affirmation));
+  EXPECT_FALSE(has("You're not a strong swimmer.", Code::affirmation));
+}
 
 TEST(CoderAffirmationSupport, EncouragementIsAffirmationNotAdvice) {
   const std::string text = "Keep your chin up, the exams are nearly over.";
