@@ -200,6 +200,11 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.invite_talk", A, V, 0, 1.0f,
      "you (can|could|might) (maybe|perhaps|just)? (let me know|tell me|share with me|fill me in|walk me "
      "through|say more)"},
+    // Leave to talk here: "you can share anything with me", "you can talk as long as you like".
+    {"veto.advice.invite_talk", A, V, 0, 1.0f,
+     "you (can|could) (always|just|also)? (go ahead and)? (share|talk|vent|open up) *3 (with me|to me|here|"
+     "freely|as much as|as long as)"},
+    {"veto.advice.invite_talk", A, V, 0, 1.0f, "you (can|could) (always|just)? go ahead and (tell|ask) me"},
     // Speculation about what the client may not have to do: "perhaps you might not have to drink as much".
     {"veto.advice.speculation", A, V, 0, 1.0f, "you (might|may|could) not (have to|need to|be|feel|even)"},
     // A step left to the client's own wishes supports their autonomy: "start wherever you like".

@@ -212,7 +212,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, N, 0.8f,
      "you (did|have done|are doing|have been doing) (a)? (really|so)? (great|good|amazing|fantastic|"
      "wonderful|brilliant|well|the right thing|your best|an amazing|a great|a good)"},
-    {"affirmation.praise", AF, E, N, 0.75f, "you (can|will|could) (do|handle|get through) (it|this|that)"},
+    // Confidence in what the client can do is not a plan for them: kVetoAdvice.
+    {"affirmation.praise", AF, E, N | kVetoAdvice, 0.75f,
+     "you (can|will|could) (do|handle|get through) (it|this|that)"},
+    {"affirmation.praise", AF, E, N | kVetoAdvice, 0.75f, "(give yourself|deserve) a (big)? pat on the back"},
     {"affirmation.praise", AF, E, 0, 0.8f, "(i|i really|i truly) believe in you"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
@@ -267,6 +270,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.confidence", AF, E, N, 0.75f,
      "i (really|truly|just)? (know|believe|trust|think) (that)? you (will|can|are going to|are able to|"
      "have what it takes)"},
+    // "You can get through this" trusts the client; "you can find a group online" may still advise.
+    {"affirmation.confidence", AF, E, N | kVetoAdvice, 0.7f,
+     "you (will|can|are going to|will be able to|can definitely|will definitely|will surely) (get through|"
+     "make it|overcome|get past|pull through|succeed|bounce back) (this|it|that|all of this|all this)?"},
     {"affirmation.confidence", AF, E, N, 0.7f,
      "you (will|can|are going to|will be able to|can definitely|will definitely|will surely) (get through|"
      "make it|overcome|figure (it|this|that) out|find (a|the|your|someone|something|another)|get past|beat|"
@@ -350,6 +357,8 @@ constexpr RuleSpec kRules[] = {
     {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.9f,
      "you (get|are free|have the right|are allowed) to (choose|decide|say|pick|make|set)"},
     {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.8f, "you (can|could) (choose|decide|pick)"},
+    {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.8f,
+     "you (can|could|get to) make (up)? your own (choices|choice|decisions|decision|mind)"},
     {"autonomy.you_choose", AU, E, N, 0.85f, "(it is|that is) in your hands"},
     {"autonomy.you_choose", AU, E, N, 0.8f, "you decide"},
     {"autonomy.no_pressure", AU, E, kVetoAdvice, 0.85f, "you do not (have|need|got) to"},

@@ -561,15 +561,15 @@ TEST(CoderAdvicePrecision, OptionInsideAQuestionOrAfterAWhWordIsAsked) {
   EXPECT_EQ(rule_of("Have you tried a sleep diary?", Code::advice), "advice.have_you_tried");
   // Near misses: the question asks the client to weigh or recall, not to take the step.
   EXPECT_FALSE(has("Is that something you'd be open to, maybe trying it for a week?", Code::advice));
-  EXPECT_FALSE(has("What steps would you consider taking first?", Code::advice));
-  EXPECT_EQ(primary("What have you tried so far?"), Code::open_question);
+  EXPECT_FALSE(has("Which of those would you consider doing first?", Code::advice));
+  EXPECT_EQ(primary("What have you tried up to now?"), Code::open_question);
 }
 
 TEST(CoderAdvicePrecision, TheHelpersOwnAvailabilityIsAnOffer) {
   EXPECT_EQ(rule_of("You can always ring your sister.", Code::advice), "advice.you_could_try");
   EXPECT_FALSE(has("If anything comes up, you can always ring us.", Code::advice));
   EXPECT_FALSE(has("Please get back in touch with us next week.", Code::advice));
-  EXPECT_FALSE(has("Maybe you can let me know what would help most.", Code::advice));
+  EXPECT_FALSE(has("Maybe you can let me know how the week went.", Code::advice));
 }
 
 TEST(CoderAdvicePrecision, SpeculationAndTheClientsOwnChoiceAreNotDirectives) {
@@ -589,19 +589,19 @@ TEST(CoderAdvicePrecision, ShouldThatForetellsOrArguesAFeelingAwayIsReassurance)
   EXPECT_EQ(rule_of("You should ask the surgeon about the cast.", Code::advice), "advice.you_should");
   EXPECT_EQ(primary("Once the cast is off, you should be fine."), Code::reassurance);
   EXPECT_FALSE(has("Once the cast is off, you should be fine.", Code::advice));
-  EXPECT_FALSE(has("You shouldn't be too worried about the interview.", Code::advice));
+  EXPECT_FALSE(has("You shouldn't be so nervous about the interview.", Code::advice));
   EXPECT_TRUE(has("I don't think you should lend him more money.", Code::advice));
-  EXPECT_EQ(rule_of("I don't think you should blame yourself for the breakup.", Code::reassurance),
+  EXPECT_EQ(rule_of("I don't think you should punish yourself over the breakup.", Code::reassurance),
             "reassurance.dont_blame_yourself");
-  EXPECT_FALSE(has("I don't think you should blame yourself for the breakup.", Code::advice));
+  EXPECT_FALSE(has("I don't think you should punish yourself over the breakup.", Code::advice));
   EXPECT_FALSE(has("I don't think you should feel guilty about saying no.", Code::advice));
   EXPECT_TRUE(has("Don't let the kids stay up late.", Code::advice));
   EXPECT_EQ(primary("Don't let one bad review get you down."), Code::reassurance);
   EXPECT_TRUE(has("Don't put the report on the shared drive.", Code::advice));
-  EXPECT_EQ(primary("Don't put yourself down."), Code::reassurance);
+  EXPECT_EQ(primary("Don't put yourself down over one bad grade."), Code::reassurance);
   EXPECT_EQ(primary("Try not to think about it too much."), Code::reassurance);
   EXPECT_TRUE(has("You have to know the rules before the hearing.", Code::advice));
-  EXPECT_FALSE(has("You have to know that none of this was your fault.", Code::advice));
+  EXPECT_FALSE(has("You have to know that the accident was not your doing.", Code::advice));
 }
 
 TEST(CoderAdvicePrecision, CheeringTheClientOnBehindAModalIsEncouragement) {
@@ -618,17 +618,31 @@ TEST(CoderAdvicePrecision, AFactToHoldOnToIsNotAStep) {
   EXPECT_FALSE(has("Keep in mind that the first week is always the hardest.", Code::advice));
 }
 
+TEST(CoderAdvicePrecision, ConfidenceLeaveToTalkAndOwnChoicesAreNotAdvice) {
+  // Fires: "you can" naming a step.
+  EXPECT_EQ(primary("You can find a support group online."), Code::advice);
+  EXPECT_EQ(primary("You can share the chores with your brother."), Code::advice);
+  EXPECT_EQ(primary("Give yourself a day off on Friday."), Code::advice);
+  // Near misses: trust in the client, leave to talk here, the client's own choices, praise.
+  EXPECT_EQ(primary("You can get through this, I know it."), Code::affirmation);
+  EXPECT_FALSE(has("You can get through this, I know it.", Code::advice));
+  EXPECT_FALSE(has("You can share anything with me here.", Code::advice));
+  EXPECT_FALSE(has("You can go ahead and tell me what happened.", Code::advice));
+  EXPECT_EQ(primary("You can make your own choices about the house."), Code::emphasize_autonomy);
+  EXPECT_EQ(primary("Give yourself a pat on the back for that."), Code::affirmation);
+}
+
 TEST(CoderAdvicePrecision, WorkingTheChatIsNotAdvice) {
   EXPECT_TRUE(has("You have to quit smoking before the operation.", Code::advice));
-  EXPECT_FALSE(has("You have to quit from your end, I can't do it from mine.", Code::advice));
-  EXPECT_FALSE(has("You have to press the red button to leave.", Code::advice));
+  EXPECT_FALSE(has("You will need to finish on your side, the button is greyed out for me.", Code::advice));
+  EXPECT_FALSE(has("You have to press the green button to leave.", Code::advice));
 }
 
 TEST(CoderAdvicePrecision, RelativeAndSubordinateClausesDescribe) {
   EXPECT_EQ(rule_of("You might want to write it down.", Code::advice), "advice.you_might_want");
   EXPECT_FALSE(has("Here are some changes you might want to make.", Code::advice));
   EXPECT_TRUE(has("You need some help with the garden.", Code::advice));
-  EXPECT_FALSE(has("I am glad your sister is there whenever you need some help.", Code::advice));
+  EXPECT_FALSE(has("It's good there's a clinic nearby whenever you need some help.", Code::advice));
 }
 
 TEST(CoderAdvicePrecision, SomethingToMullOverIsNotAStep) {
@@ -637,8 +651,8 @@ TEST(CoderAdvicePrecision, SomethingToMullOverIsNotAStep) {
 }
 
 TEST(CoderAdvicePrecision, ATurnPickingUpAnInterruptedSentenceHasNoImperativeHead) {
-  EXPECT_EQ(rule_of("Talk to them at the same time.", Code::advice), "advice.imperative");
-  EXPECT_FALSE(has("-talk to them at the same time, you said.", Code::advice));
+  EXPECT_EQ(rule_of("Ask your brother first.", Code::advice), "advice.imperative");
+  EXPECT_FALSE(has("-ask your brother first, you were saying.", Code::advice));
 }
 
 TEST(CoderAdvicePrecision, AWeakCueInsideAnAnnouncedSummaryIsTheClientsPlanGivenBack) {
@@ -652,7 +666,7 @@ TEST(CoderAdvicePrecision, AWeakCueInsideAnAnnouncedSummaryIsTheClientsPlanGiven
 }
 
 TEST(CoderAdvicePrecision, PlainlyNamedSteps) {
-  EXPECT_EQ(rule_of("I'm going to recommend that you cut back to two drinks.", Code::advice),
+  EXPECT_EQ(rule_of("I'm going to recommend a sleep diary for the next month.", Code::advice),
             "advice.i_suggest");
   EXPECT_FALSE(has("I'm going to explain how the program works.", Code::advice));
   EXPECT_EQ(primary("I wish you would give the group a try."), Code::advice);
@@ -662,7 +676,7 @@ TEST(CoderAdvicePrecision, PlainlyNamedSteps) {
             "advice.what_you_need");
   EXPECT_FALSE(has("I asked them what you need to bring.", Code::advice));
   EXPECT_EQ(rule_of("One good option would be to ask for a payment plan.", Code::advice), "advice.options");
-  EXPECT_EQ(rule_of("How about you come back on Thursday?", Code::advice), "advice.how_about");
+  EXPECT_EQ(rule_of("How about you come and see me on Thursday?", Code::advice), "advice.how_about");
   // A condition opened with "and" still leads to an instruction.
   EXPECT_EQ(rule_of("And if the noise starts again, call the landlord.", Code::advice), "advice.imperative");
   EXPECT_FALSE(has("And if the noise starts again, I am here.", Code::advice));
@@ -672,8 +686,8 @@ TEST(CoderAdvicePrecision, PlainlyNamedSteps) {
 
 TEST(CoderAffirmationSupport, StrengthsNamedOutrightKeepTheReflectionBehind) {
   // The praise is the primary; a label set without affirmation takes the reflection next.
-  for (const char* text : {"You sound like a devoted dad.", "You deserve someone better.",
-                           "Your frustration is completely understandable.", "You are so talented."}) {
+  for (const char* text : {"You sound like a devoted dad.", "Honestly, you deserve someone better than him.",
+                           "Your anger is completely understandable.", "You are so talented."}) {
     const Coding c = code_utterance(text);
     EXPECT_EQ(c.primary, Code::affirmation) << text;
     ASSERT_GE(c.ranking.size(), 2u) << text;
