@@ -28,6 +28,9 @@ enum RuleFlag : std::uint16_t {
   kNotAfterWh = 1u << 7,       // ignored after a wh-word in its clause: "what you could do" asks, not tells
   kNotSubordinate = 1u << 8,   // ignored right after "when/that/if/because...": a described situation
   kKeepsReflection = 1u << 9,  // praise that also gives the client back: a plain reflection stays behind it
+  // Ignored in a question led by a question word or auxiliary ("Is that...?"), though not in a
+  // suggestion typed with a question mark ("Maybe try yoga?").
+  kNotInAskedQuestion = 1u << 10,
 };
 
 struct RuleSpec {

@@ -78,8 +78,8 @@ constexpr RuleSpec kRules[] = {
      "^ (it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|"
      "could|would) (really|also|definitely)? help (you|to|with)?"},
     // Inside a question ("Is that something, maybe having a talk with them, you'd be open to?") the
-    // "maybe" offers an option to weigh, which the question asks about.
-    {"advice.maybe_try", A, E, kNotInQuestion, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
+    // "maybe" offers an option to weigh, which the question asks about; "Maybe try yoga?" still suggests.
+    {"advice.maybe_try", A, E, kNotInAskedQuestion, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
     {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb|come)"},
     {"advice.how_about", A, E, 0, 0.8f, "what about (you|we) (just)? @verb"},

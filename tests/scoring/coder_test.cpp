@@ -561,6 +561,9 @@ TEST(CoderAdvicePrecision, OptionInsideAQuestionOrAfterAWhWordIsAsked) {
   EXPECT_EQ(rule_of("Have you tried a sleep diary?", Code::advice), "advice.have_you_tried");
   // Near misses: the question asks the client to weigh or recall, not to take the step.
   EXPECT_FALSE(has("Is that something you'd be open to, maybe trying it for a week?", Code::advice));
+  EXPECT_FALSE(has("Would you rather stay put, or maybe moving closer to your sister?", Code::advice));
+  // A suggestion typed with a question mark is still a suggestion.
+  EXPECT_EQ(rule_of("Maybe try a warm bath before bed?", Code::advice), "advice.maybe_try");
   EXPECT_FALSE(has("Which of those would you consider doing first?", Code::advice));
   EXPECT_EQ(primary("What have you tried up to now?"), Code::open_question);
 }
