@@ -350,7 +350,8 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
     courtesy = courtesy || whole_filler;
     no_question = no_question || cancels_question(spec.code) || whole_filler;
     no_stem = no_stem || cancels_stem(spec.code) || whole_filler;
-    no_plain = no_plain || cancels_plain_reflection(spec.code);
+    no_plain =
+        no_plain || (cancels_plain_reflection(spec.code) && (spec.flags & detail::kKeepsReflection) == 0);
     advice = advice || spec.code == Code::advice;
   }
 
@@ -374,9 +375,12 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   // "You'd rather stay, right?": a statement with a tag checks a reflection.
   const bool tagged = shape.question == QuestionShape::kTag && open_cue == nullptr;
   stem_rising = stem_rising || tagged;
+  // A turn that opens on a dash picks up a sentence cut off earlier ("-talk to them at the same time,
+  // you said"): its first word continues that sentence, so it does not head an instruction.
+  const bool continues = si == 0 && text_.substr(0, tok_begin(s.first)).find('-') != std::string_view::npos;
   // An instruction is not a mirror: "Talk to your boss" mentions the client but reflects nothing.
-  const bool may_instruct =
-      !question && !advice && !any_other_emit && !no_imperative && !courtesy && open_cue == nullptr;
+  const bool may_instruct = !question && !advice && !any_other_emit && !no_imperative && !courtesy &&
+                            !continues && open_cue == nullptr;
   const std::uint32_t imperative = may_instruct ? detail::imperative_verb(rs_, t, s) : kNoToken;
   if (!question || stem_rising || cue_only) {
     SentenceFacts facts{question && !stem_rising, any_emit, no_stem, no_plain || imperative != kNoToken};
@@ -539,12 +543,14 @@ Code UtteranceCoder::pick_primary(std::uint32_t passed_over) const {
     if (find(c) != nullptr) return c;
   }
   // Advice read from a weak cue (a bare imperative, "you can...") in one sentence yields
-  // to what a phrase says the rest of the turn does: "You did so well. Go celebrate!"
+  // to what a phrase says the rest of the turn does: "You did so well. Go celebrate!" An
+  // announced summary ("So, to sum up, ...") gathers the client's own plans, weak cues and all.
   if (const Candidate* advice = find(Code::advice); advice != nullptr) {
     if (advice->confidence < kFirmAdvice) {
-      for (Code c : {Code::affirmation, Code::self_disclosure}) {
+      for (Code c : {Code::summary, Code::affirmation, Code::self_disclosure}) {
         const Candidate* other = find(c);
-        if (other != nullptr && other->sentence != advice->sentence && other->confidence >= kPhraseEvidence) {
+        if (other != nullptr && (c == Code::summary || other->sentence != advice->sentence) &&
+            other->confidence >= kPhraseEvidence) {
           return c;
         }
       }

@@ -209,7 +209,7 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "myself"},
     {kSubordinator,
      "when whenever if that because cause where while until unless once before after since everything "
-     "anything something things whatever wherever"},
+     "anything something things whatever wherever ways changes steps options"},
     {kGreetingWord, "hi hello hey hiya greetings"},
     {kProposal, "can will should helpful hope try best someone everyone people anyone"},
 };

@@ -33,15 +33,16 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_need_to", A, E, kNegatable | kNotInQuestion, 0.8f,
      "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you (really|just)? (need|"
      "have|got) to"},
-    {"advice.you_need_to", A, E, kNegatable | kReported | kNotInQuestion, 0.7f,
+    {"advice.you_need_to", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.7f,
      "you (really|just)? need (a|some|more) (break|rest|sleep|help|time|support|space|plan)"},
     {"advice.you_must", A, E, kNegatable | kReported, 0.85f,
      "you must (call|go|stop|try|get|talk|take|make|tell|see|find|keep|leave|quit|do|start|ask|seek)"},
     {"advice.you_better", A, E, kNegatable, 0.85f, "you (had|would) better"},
-    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.8f,
-     "you (might|may) (want|wanna|wish) to"},
-    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.8f,
-     "you (might|may) (consider|try)"},
+    // kNotSubordinate: "any changes you might want to make" is a relative clause.
+    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
+     0.8f, "you (might|may) (want|wanna|wish) to"},
+    {"advice.you_might_want", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
+     0.8f, "you (might|may) (consider|try)"},
     {"advice.maybe_you_could", A, E, kNegatable | kReported, 0.85f,
      "maybe|perhaps you (could|can|might|should)"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh, 0.85f,
@@ -53,10 +54,14 @@ constexpr RuleSpec kRules[] = {
     // Suggestions phrased as questions are still the helper's plan for the client.
     {"advice.why_dont_you", A, E, 0, 0.9f, "why do not you|we"},
     {"advice.why_dont_you", A, E, 0, 0.85f, "why not (just|try|@verb)"},
-    {"advice.have_you_tried", A, E, kNegatable, 0.85f, "have you (ever)? (tried|considered)"},
-    {"advice.have_you_tried", A, E, kNegatable, 0.8f, "have you (ever)? (thought|looked) (about|into|of)"},
-    {"advice.could_you_try", A, E, kNegatable, 0.8f, "(could|can|would|will) you (maybe|perhaps|just)? try"},
-    {"advice.could_you_try", A, E, kNegatable, 0.7f, "(could|would) you consider"},
+    // kNotAfterWh: "what have you tried so far?" asks about the client's own attempts.
+    {"advice.have_you_tried", A, E, kNegatable | kNotAfterWh, 0.85f, "have you (ever)? (tried|considered)"},
+    {"advice.have_you_tried", A, E, kNegatable | kNotAfterWh, 0.8f,
+     "have you (ever)? (thought|looked) (about|into|of)"},
+    // kNotAfterWh: "what steps would you consider taking?" asks for the client's own plan.
+    {"advice.could_you_try", A, E, kNegatable | kNotAfterWh, 0.8f,
+     "(could|can|would|will) you (maybe|perhaps|just)? try"},
+    {"advice.could_you_try", A, E, kNegatable | kNotAfterWh, 0.7f, "(could|would) you consider"},
     // A plan offered as a question: "Would it help to...?", "Do you think a tutor would be worth it?"
     {"advice.would_it_help", A, E, 0, 0.75f,
      "^ (would|could|might) it (really|maybe)? (help|be (helpful|useful|worth it|worth|possible|a good idea|"
@@ -72,9 +77,11 @@ constexpr RuleSpec kRules[] = {
     {"advice.might_help", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.6f,
      "^ (it|this|that|talking|trying|getting|reaching out|writing|doing|taking|going|seeing) (might|may|"
      "could|would) (really|also|definitely)? help (you|to|with)?"},
-    {"advice.maybe_try", A, E, 0, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
+    // Inside a question ("Is that something, maybe having a talk with them, you'd be open to?") the
+    // "maybe" offers an option to weigh, which the question asks about; "Maybe try yoga?" still suggests.
+    {"advice.maybe_try", A, E, kNotInAskedQuestion, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
-    {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb)"},
+    {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb|come)"},
     {"advice.how_about", A, E, 0, 0.8f, "what about (you|we) (just)? @verb"},
     {"advice.how_about", A, E, 0, 0.75f,
      "what about (trying|calling|talking|asking|writing|making|going|taking|getting|looking|reaching|"
@@ -89,6 +96,15 @@ constexpr RuleSpec kRules[] = {
      "we (would|will)? (strongly|really|usually|always)? "
      "(suggest|recommend|advise|encourage) (that|you|people|patients|clients|everyone)"},
     {"advice.i_suggest", A, E, 0, 0.8f, "what i (would|will)? (like|want) you to do"},
+    {"advice.i_suggest", A, E, kNegatable, 0.85f,
+     "(i|we) (am|are) (just|also)? going to (strongly)? (suggest|recommend|advise|encourage)"},
+    {"advice.i_suggest", A, E, kNegatable, 0.8f, "i (really)? wish you would"},
+    // A pseudo-cleft names the step: "what you need to do is...", "the only thing you can do is...".
+    {"advice.what_you_need", A, E, kNegatable, 0.85f,
+     "what you (really|probably|just)? (need|have|ought|got) to do (now|next|first)? is"},
+    {"advice.what_you_need", A, E, kNegatable, 0.8f,
+     "(the only|the first|the next|all) (thing)? you (can|could|need to|have to|should) (do|try) (now|next|"
+     "first)? is"},
     {"advice.i_suggest", A, E, kNegatable, 0.75f, "i (would|will)? (want|like) you to @verb"},
     {"advice.if_i_were_you", A, E, 0, 0.9f, "if i (were|was) you"},
     {"advice.if_i_were_you", A, E, 0, 0.85f, "if it (were|was) me"},
@@ -117,7 +133,8 @@ constexpr RuleSpec kRules[] = {
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
     {"advice.make_sure", A, E, 0, 0.8f, "^ remember to"},
     {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
-     "(one|another) (option|thing|idea|possibility|approach|strategy|step) (you could|you can|you might|"
+     "(one|another) (good|possible|other|useful)? (option|thing|idea|possibility|approach|strategy|step) "
+     "(you could|you can|you might|"
      "would be|might be|could be|is to)"},
     {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
      "something you (could|might|can) (try|do)"},
@@ -144,6 +161,11 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.reflect_on", A, V, 0, 1.0f,
      "^ (see|think|imagine|consider|notice|wonder) (about|back|over)? (what|how|why|if|whether|when|where|"
      "which)"},
+    // "Remember that it's only one exam": a fact to hold on to, not a step to take.
+    {"veto.advice.reflect_on", A, V, 0, 1.0f, "^ (always)? (remember|know|keep in mind|never forget) that"},
+    // "Think about it": something to mull over, not a step to take.
+    {"veto.advice.reflect_on", A, V, 0, 1.0f,
+     "^ (think|reflect) (about|on|over) (it|that|this|all (of)? (that|this|it))"},
     {"veto.advice.courtesy", A, V, 0, 1.0f,
      "^ (take care|go ahead|go on|keep going|hang in there|let me|excuse me|forgive me|see you|stop me|"
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
@@ -161,7 +183,34 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.named_need", A, V, 0, 1.0f,
      "you (really|just)? need to (know|feel|hear|trust|be heard|be sure|be understood|be believed|be "
      "safe)"},
+    {"veto.advice.named_need", A, V, 0, 1.0f, "you (really|just)? (have|got) to know that"},
     {"veto.advice.nobody_should", A, V, 0, 1.0f, "(no one|nobody) (should|has to|deserves)"},
+    // The helper's own availability ("you can call me any time") is an offer, not a plan for the
+    // client's life.
+    {"veto.advice.offer", A, V, 0, 1.0f,
+     "you (can|could) (always|also|just)? (call|contact|reach|text|message|email|ring|phone|find|ask|"
+     "come back to|get back to|talk to|write to|get in touch with|get back in touch with) (me|us)"},
+    {"veto.advice.offer", A, V, 0, 1.0f, "(get back|get|keep|stay) in touch with (me|us)"},
+    {"veto.advice.offer", A, V, 0, 1.0f,
+     "(feel free|do not hesitate) to (call|contact|reach out to|reach|text|message|email|ask|come back to|"
+     "get back to|talk to|write to|get in touch with) (me|us)"},
+    {"veto.advice.offer", A, V, 0, 1.0f,
+     "reach (back)? out (to me|to us)? (again|anytime|any time|whenever)"},
+    // Telling the helper is talking, not acting: "maybe you can let me know what matters most".
+    {"veto.advice.invite_talk", A, V, 0, 1.0f,
+     "you (can|could|might) (maybe|perhaps|just)? (let me know|tell me|share with me|fill me in|walk me "
+     "through|say more)"},
+    // Leave to talk here: "you can share anything with me", "you can talk as long as you like".
+    {"veto.advice.invite_talk", A, V, 0, 1.0f,
+     "you (can|could) (always|just|also)? (go ahead and)? (share|talk|vent|open up) *3 (with me|to me|here|"
+     "freely|as much as|as long as)"},
+    {"veto.advice.invite_talk", A, V, 0, 1.0f, "you (can|could) (always|just)? go ahead and (tell|ask) me"},
+    // Speculation about what the client may not have to do: "perhaps you might not have to drink as much".
+    {"veto.advice.speculation", A, V, 0, 1.0f, "you (might|may|could) not (have to|need to|be|feel|even)"},
+    // A step left to the client's own wishes supports their autonomy: "start wherever you like".
+    {"veto.advice.your_call", A, V, 0, 1.0f,
+     "(wherever|whatever|whichever|however|where) you (want|like|choose|prefer|decide|feel like)"},
+    {"veto.advice.your_call", A, V, 0, 1.0f, "do what you (want|like|feel|choose)"},
     // How to work the chat itself ("press quit at your end", "fill in the survey") is not advice
     // about the client's life.
     {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
@@ -169,11 +218,25 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
      "(take|fill|fill out|fill in|complete|do) (the|a|this|that) (survey|questionnaire|questionaire|form)"},
     {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
-     "(end|close|quit|leave|exit) (the|this) (chat|session)"},
+     "(end|close|quit|leave|exit|finish) (the|this) (chat|session|conversation|convo)"},
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
+     "(end|close|quit|leave|exit|finish|stop) (it|this|the chat|the conversation|the session)? (from|on|at) "
+     "(your|my) (end|side)"},
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f, "(end|close|quit|finish) (it)? first"},
+    {"veto.advice.platform", A, V, kSentenceScope, 1.0f,
+     "(press|click|hit|tap|push|use) (on)? the (red|green|blue|grey|gray|quit|end|finish|submit|exit)? "
+     "button"},
 
     // Minimising reassurance: closes the feeling instead of exploring it.
     {"reassurance.dont_worry", R, E, 0, 0.9f, "(do not|no need to|never|try not to) (worry|stress|panic)"},
     {"reassurance.dont_worry", R, E, kNegatable, 0.85f, "nothing to worry about"},
+    // "Should" foretelling, not directing: "you should be fine", "you shouldn't be too worried".
+    {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
+     "(should|would) not (have|need) (anything|much) to worry about"},
+    {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
+     "you should not (be|feel) (too|so|that|very)? (worried|nervous|scared|afraid|anxious|stressed)"},
+    {"reassurance.will_be_fine", R, E, kVetoAdvice, 0.8f,
+     "you should (all)? (be|feel) (just|totally|perfectly)? (fine|okay|ok|alright|all right|safe)"},
     {"reassurance.dont_worry", R, E, 0, 0.85f, "stop (worrying|stressing)"},
     {"reassurance.dont_worry", R, E, 0, 0.8f,
      "(do not|no need to|never) feel (bad|guilty|sad|ashamed|embarrassed|stupid)"},
@@ -183,8 +246,23 @@ constexpr RuleSpec kRules[] = {
     // Talking the client out of blaming themselves argues the feeling away, like "don't worry".
     {"reassurance.dont_blame_yourself", R, E, kVetoAdvice, 0.8f,
      "(do not|never|try not to|please do not|you should not|you do not need to|you do not have to|no need "
-     "to) (blame|beat|punish|judge|doubt|hate|criticize|criticise|be (so|too)? (hard|harsh|tough) on) "
-     "yourself"},
+     "to|do not think you should) (blame|beat|punish|judge|doubt|hate|criticize|criticise|be (so|too)? "
+     "(hard|harsh|tough) on) yourself"},
+    // Arguing a feeling away is reassurance however it is phrased: "don't let it get to you",
+    // "don't think like that", "don't put yourself down".
+    {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
+     "(do not|never|try not to) let *4 (get to you|get you down|bring you down|get the best of you|define "
+     "you|weigh on you|weigh you down|get under your skin|destroy your|take control of you|control you)"},
+    {"reassurance.not_that_bad", R, E, kVetoAdvice, 0.75f,
+     "(do not|please do not|try not to) (think|overthink) (like)? (that|about (it|that|this)|too much|so "
+     "much|much)"},
+    {"reassurance.dont_blame_yourself", R, E, kVetoAdvice, 0.8f,
+     "(do not|never|try not to) (put|get|be) (yourself down|(so|too|to)? (hard|harsh|tough) on yourself)"},
+    {"reassurance.dont_blame_yourself", R, E, kVetoAdvice, 0.8f,
+     "(do not|never|try not to) put (too much|so much|all the|the) (pressure|blame) on yourself"},
+    {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
+     "do not think you (should|need to|have to) (feel|be) (bad|guilty|sad|ashamed|embarrassed|stupid|"
+     "sorry|worried|scared|afraid|upset)"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.9f,
      "(it|everything|things|you|this|all|that) (will|is going to|are going to) (all)? (be|turn out|work "
      "out) (all)? (fine|okay|ok|alright|great|good|better|perfect|well)"},

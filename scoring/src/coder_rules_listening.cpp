@@ -165,15 +165,15 @@ constexpr RuleSpec kRules[] = {
      "(that|it|this|you|what you did) (took|takes|must have taken|must take|shows|showed|show|needed|has "
      "taken) (a lot of|real|so much|some|great|a great deal of|a ton of)? (courage|guts|strength|bravery|"
      "commitment|determination)"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|have been|really are|seem|are being|are clearly|were really) (so|really|very|"
      "incredibly|such|clearly|obviously)? (a)? (brave|courageous|strong|resilient|resourceful|determined|"
      "thoughtful|insightful|committed|caring|wise|capable|persistent|dedicated|generous|creative|loving|"
      "devoted|good at|great at|hard working|hardworking|self-aware)"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|have been) (a|such a|a really|a very) (good|great|caring|loving|devoted|wonderful|"
      "strong|dedicated) (mom|mother|dad|father|parent|friend|person|partner|son|daughter|worker|employee)"},
-    {"affirmation.strength", AF, E, N, 0.75f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
      "you (have|have got|got|clearly have) (a lot of|many|real|so many|some|lots of|great|so much) "
      "(strengths|skills|resources|courage|strength|insight|wisdom|determination)"},
     {"affirmation.good_step", AF, E, N, 0.8f,
@@ -212,7 +212,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, N, 0.8f,
      "you (did|have done|are doing|have been doing) (a)? (really|so)? (great|good|amazing|fantastic|"
      "wonderful|brilliant|well|the right thing|your best|an amazing|a great|a good)"},
-    {"affirmation.praise", AF, E, N, 0.75f, "you (can|will|could) (do|handle|get through) (it|this|that)"},
+    // Confidence in what the client can do is not a plan for them: kVetoAdvice.
+    {"affirmation.praise", AF, E, N | kVetoAdvice, 0.75f,
+     "you (can|will|could) (do|handle|get through) (it|this|that)"},
+    {"affirmation.praise", AF, E, N | kVetoAdvice, 0.75f, "(give yourself|deserve) a (big)? pat on the back"},
     {"affirmation.praise", AF, E, 0, 0.8f, "(i|i really|i truly) believe in you"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
@@ -220,6 +223,23 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, 0, 0.75f, "^ you (have)? got this"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.8f,
      "keep (it up|up the good work|up the great work|going like this)"},
+    // More of the client's strengths named outright: "you're so talented", "you sound like a caring dad".
+    // Like every strength rule, the words also describe the client, so the plain reflection they carry
+    // stays as the next choice (kKeepsReflection).
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you are (so|very|really|truly|incredibly|clearly|obviously|definitely)? (smart|intelligent|beautiful|"
+     "amazing|worthy|enough|talented)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you (sound like|seem like|seem to be) (a|an|such a) (really|very|truly)? (good|great|strong|wonderful|"
+     "caring|loving|amazing|kind|smart|thoughtful|brave|capable|determined|devoted|dedicated) (person|mom|"
+     "mother|dad|father|friend|parent|woman|man|son|daughter|partner|wife|husband|sister|brother)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f, "(good|level) head on your shoulders"},
+    {"affirmation.praise", AF, E, N | kKeepsReflection, 0.75f,
+     "you deserve (something|someone) (so much)? better"},
+    {"affirmation.normalising", AF, E, N | kKeepsReflection, 0.75f,
+     "(your|that|the|those|these) (feeling|feelings|frustration|anger|reaction|fear|fears|worry|worries|"
+     "concern|concerns|response|emotions|sadness|stress|anxiety) (is|are) (completely|totally|very|so|"
+     "perfectly|entirely)? (understandable|valid|normal|natural|justified|reasonable|legitimate)"},
     {"affirmation.shows", AF, E, N, 0.7f,
      "(that|it|this) (shows|says|tells me) (a lot|how (much|committed|hard)|that you)"},
     {"affirmation.shows", AF, E, N, 0.7f, "you (managed|were able|have been able|found a way) to"},
@@ -229,8 +249,12 @@ constexpr RuleSpec kRules[] = {
      "^ (stay|keep|be|remain) (so)? (strong|positive|hopeful|brave|optimistic|tough|motivated|focused)"},
     {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
      "(hang in there|hang on in there|keep your (head|chin) up|keep (going|pushing|fighting|trying|"
-     "at it|your head up)|believe in yourself|do not (ever)? give up|never give up|do not lose (hope|"
-     "faith))"},
+     "at it|your head up)|believe in yourself|do not (ever)? give up|never give up|(do not|try not to|"
+     "never) lose (hope|faith))"},
+    // The same cheer behind a modal: "you have to stay strong", "try to stay positive".
+    {"affirmation.encouragement", AF, E, kVetoAdvice, 0.75f,
+     "(you (have|need|got|just have|just need|must) to|try to|try and) (stay|keep|be|remain) (so)? "
+     "(strong|positive|hopeful|brave|optimistic|tough|motivated)"},
     // Confidence in the client: "I'm sure you'll find a way", "you'll get through this".
     {"affirmation.confidence", AF, E, N, 0.75f,
      "i (am|feel|am really|am very|am pretty) (sure|confident|certain|positive) (that)? (you|things|it|"
@@ -246,6 +270,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.confidence", AF, E, N, 0.75f,
      "i (really|truly|just)? (know|believe|trust|think) (that)? you (will|can|are going to|are able to|"
      "have what it takes)"},
+    // "You can get through this" trusts the client; "you can find a group online" may still advise.
+    {"affirmation.confidence", AF, E, N | kVetoAdvice, 0.7f,
+     "you (will|can|are going to|will be able to|can definitely|will definitely|will surely) (get through|"
+     "make it|overcome|get past|pull through|succeed|bounce back) (this|it|that|all of this|all this)?"},
     {"affirmation.confidence", AF, E, N, 0.7f,
      "you (will|can|are going to|will be able to|can definitely|will definitely|will surely) (get through|"
      "make it|overcome|figure (it|this|that) out|find (a|the|your|someone|something|another)|get past|beat|"
@@ -273,12 +301,13 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.normalising", AF, E, 0, 0.75f,
      "(it|that) makes (total|complete|perfect|a|so)? (lot|much)? (of)? sense (that)? (you|your)"},
     {"affirmation.normalising", AF, E, 0, 0.75f, "(is|are) a (sign of)? strength"},
-    {"affirmation.strength", AF, E, N, 0.8f,
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
      "you (are|were|seem|have been) (so|really|clearly|obviously|such|incredibly)? (a|an|such)? (a)? (really|"
      "very)? (loyal|patient|caring|thoughtful|fighter|survivor|generous|hardworking|"
      "wonderful|great|insightful|mature|sensible|wise|loving)"},
-    {"affirmation.strength", AF, E, N, 0.8f, "(stronger|braver|more capable) than you (think|know|give)"},
-    {"affirmation.strength", AF, E, N, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f,
+     "(stronger|braver|more capable) than you (think|know|give)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.8f, "(such a|a) (big|good|kind|huge) heart"},
     {"affirmation.courage", AF, E, N, 0.8f,
      "(takes|took|shows|showed|show|taken) (a|so|real|some|great)? (lot|much)? (of)? (maturity|self|insight|"
      "determination|persistence|commitment|honesty|patience|resilience)"},
@@ -317,6 +346,10 @@ constexpr RuleSpec kRules[] = {
     {"autonomy.know_best", AU, E, N, 0.85f,
      "you are (really)? the (expert|best judge|one who knows|one who decides|one who gets to decide|boss)"},
     {"autonomy.know_best", AU, E, N, 0.85f, "only you (can|know)"},
+    // Deferring to the client's own judgement: "you have to go with your gut".
+    {"autonomy.know_best", AU, E, N | kVetoAdvice, 0.85f,
+     "(go with|follow|trust|listen to) (kind of|sort of)? your (own)? (gut|heart|instinct|instincts|"
+     "intuition|judgement|judgment)"},
     {"autonomy.whatever_you_decide", AU, E, 0, 0.9f,
      "(whatever|whichever) (way)? you (decide|choose|feel|think|want|pick|end up)"},
     {"autonomy.whatever_you_decide", AU, E, N, 0.85f,
@@ -324,6 +357,8 @@ constexpr RuleSpec kRules[] = {
     {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.9f,
      "you (get|are free|have the right|are allowed) to (choose|decide|say|pick|make|set)"},
     {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.8f, "you (can|could) (choose|decide|pick)"},
+    {"autonomy.you_choose", AU, E, N | kVetoAdvice, 0.8f,
+     "you (can|could|get to) make (up)? your own (choices|choice|decisions|decision|mind)"},
     {"autonomy.you_choose", AU, E, N, 0.85f, "(it is|that is) in your hands"},
     {"autonomy.you_choose", AU, E, N, 0.8f, "you decide"},
     {"autonomy.no_pressure", AU, E, kVetoAdvice, 0.85f, "you do not (have|need|got) to"},
@@ -343,6 +378,10 @@ constexpr RuleSpec kRules[] = {
      "(not|never) (here|going|gonna|trying) to (tell you|push|pressure|force|lecture|convince|judge)"},
     {"autonomy.not_telling", AU, E, kVetoAdvice, 0.85f,
      "(not|never) (my|our) (place|job|role) to (tell|decide)"},
+    // "It's your life, and I can't live it for you": the choice stays with the client, whatever
+    // "you have to" says beside it.
+    {"autonomy.not_telling", AU, E, kVetoAdvice | kSentenceScope, 0.85f,
+     "i (can not|am not going to|will not) (make|do|live|walk|decide|choose|fix|change) *3 for you"},
     {"autonomy.your_way", AU, E, 0, 0.8f, "(what|whatever) (feels|seems|works|is) (right|best) (to|for) you"},
 
     // Asking before offering information or advice.

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "coder_shape.h"
+
 namespace attune::scoring::detail {
 
 const RuleSet& RuleSet::get() {
@@ -46,6 +48,14 @@ constexpr std::uint32_t kNegationWindow = 6;
 
 bool in_question(const Sentence& s) {
   return s.terminator == '?';
+}
+
+// A question asked with a question word or an auxiliary ("Is that...?", "..., or would you...?"),
+// not a statement typed with a question mark ("Maybe try yoga?").
+bool asked_question(const RuleSet& rs, const TokenizedText& t, const Sentence& s) {
+  if (!in_question(s)) return false;
+  const QuestionShape q = sentence_shape(rs, t, s).question;
+  return q != QuestionShape::kRising && q != QuestionShape::kNone;
 }
 
 // A negation shortly before the match, in the same clause: "I can't promise I
@@ -130,6 +140,7 @@ bool admissible(const RuleSet& rs, const RuleSpec& spec, const TokenizedText& t,
                 std::uint32_t pos, std::uint32_t end) {
   const std::uint16_t f = spec.flags;
   if ((f & kNotInQuestion) != 0 && in_question(s)) return false;
+  if ((f & kNotInAskedQuestion) != 0 && asked_question(rs, t, s)) return false;
   if ((f & kNegatable) != 0 && negated_before(rs, t, s, pos)) return false;
   if ((f & kReported) != 0 && reported_before(rs, t, s, pos)) return false;
   if ((f & kNotAfterWh) != 0 && wh_before(rs, t, s, pos)) return false;

@@ -33,6 +33,8 @@ bool after_condition(const RuleSet& rs, const TokenizedText& t, const Sentence& 
     for (std::uint32_t i = start; i < j; ++i)
       filler_only = filler_only && lex.is(t.tokens[i].id, kFillerWord | kAnchorSkip);
     if (!filler_only) {
+      // "And if you can, ...": discourse words before the condition.
+      while (start + 1 < j && lex.is(t.tokens[start].id, kAnchorSkip)) ++start;
       const WordId first = t.tokens[start].id;
       return first == k.if_ || first == k.when || first == k.once || first == k.whenever;
     }

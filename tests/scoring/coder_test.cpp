@@ -552,7 +552,155 @@ TEST(CoderAdviceScope, WeakCueYieldsToAffirmationElsewhere) {
   EXPECT_EQ(primary("You have worked so hard on this. You should ask for the raise."), Code::advice);
 }
 
+// --- advice precision: what only looks like a plan for the client --------------------------
+
+TEST(CoderAdvicePrecision, OptionInsideAQuestionOrAfterAWhWordIsAsked) {
+  // Fires: the same words as a suggestion.
+  EXPECT_EQ(rule_of("Maybe try a short walk after dinner.", Code::advice), "advice.maybe_try");
+  EXPECT_EQ(rule_of("Would you consider talking to your manager?", Code::advice), "advice.could_you_try");
+  EXPECT_EQ(rule_of("Have you tried a sleep diary?", Code::advice), "advice.have_you_tried");
+  // Near misses: the question asks the client to weigh or recall, not to take the step.
+  EXPECT_FALSE(has("Is that something you'd be open to, maybe trying it for a week?", Code::advice));
+  EXPECT_FALSE(has("Would you rather stay put, or maybe moving closer to your sister?", Code::advice));
+  // A suggestion typed with a question mark is still a suggestion.
+  EXPECT_EQ(rule_of("Maybe try a warm bath before bed?", Code::advice), "advice.maybe_try");
+  EXPECT_FALSE(has("Which of those would you consider doing first?", Code::advice));
+  EXPECT_EQ(primary("What have you tried up to now?"), Code::open_question);
+}
+
+TEST(CoderAdvicePrecision, TheHelpersOwnAvailabilityIsAnOffer) {
+  EXPECT_EQ(rule_of("You can always ring your sister.", Code::advice), "advice.you_could_try");
+  EXPECT_FALSE(has("If anything comes up, you can always ring us.", Code::advice));
+  EXPECT_FALSE(has("Please get back in touch with us next week.", Code::advice));
+  EXPECT_FALSE(has("Maybe you can let me know how the week went.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, SpeculationAndTheClientsOwnChoiceAreNotDirectives) {
+  EXPECT_EQ(rule_of("Perhaps you could move in with your sister for a while.", Code::advice),
+            "advice.maybe_you_could");
+  EXPECT_FALSE(has("Perhaps you might not have to move at all.", Code::advice));
+  EXPECT_TRUE(has("Start with the smallest bill.", Code::advice));
+  EXPECT_FALSE(has("Start wherever you like.", Code::advice));
+  EXPECT_TRUE(has("You really have to go to the clinic on Monday.", Code::advice));
+  EXPECT_EQ(primary("You really have to go with your gut on this one."), Code::emphasize_autonomy);
+  EXPECT_FALSE(has("You really have to go with your gut on this one.", Code::advice));
+  EXPECT_TRUE(has("You have to live closer to work.", Code::advice));
+  EXPECT_FALSE(has("This is your life, you have to live it, and I can't live it for you.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, ShouldThatForetellsOrArguesAFeelingAwayIsReassurance) {
+  EXPECT_EQ(rule_of("You should ask the surgeon about the cast.", Code::advice), "advice.you_should");
+  EXPECT_EQ(primary("Once the cast is off, you should be fine."), Code::reassurance);
+  EXPECT_FALSE(has("Once the cast is off, you should be fine.", Code::advice));
+  EXPECT_FALSE(has("You shouldn't be so nervous about the interview.", Code::advice));
+  EXPECT_TRUE(has("I don't think you should lend him more money.", Code::advice));
+  EXPECT_EQ(rule_of("I don't think you should punish yourself over the breakup.", Code::reassurance),
+            "reassurance.dont_blame_yourself");
+  EXPECT_FALSE(has("I don't think you should punish yourself over the breakup.", Code::advice));
+  EXPECT_FALSE(has("I don't think you should feel guilty about saying no.", Code::advice));
+  EXPECT_TRUE(has("Don't let the kids stay up late.", Code::advice));
+  EXPECT_EQ(primary("Don't let one bad review get you down."), Code::reassurance);
+  EXPECT_TRUE(has("Don't put the report on the shared drive.", Code::advice));
+  EXPECT_EQ(primary("Don't put yourself down over one bad grade."), Code::reassurance);
+  EXPECT_EQ(primary("Try not to think about it too much."), Code::reassurance);
+  EXPECT_TRUE(has("You have to know the rules before the hearing.", Code::advice));
+  EXPECT_FALSE(has("You have to know that the accident was not your doing.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, CheeringTheClientOnBehindAModalIsEncouragement) {
+  EXPECT_TRUE(has("You have to tell your boss about the mistake.", Code::advice));
+  EXPECT_EQ(rule_of("You have to stay strong for your kids.", Code::affirmation),
+            "affirmation.encouragement");
+  EXPECT_FALSE(has("You have to stay strong for your kids.", Code::advice));
+  EXPECT_FALSE(has("Try to stay strong this week.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, AFactToHoldOnToIsNotAStep) {
+  EXPECT_EQ(primary("Remember to eat something before the exam."), Code::advice);
+  EXPECT_FALSE(has("Remember that exams are only one part of the year.", Code::advice));
+  EXPECT_FALSE(has("Keep in mind that the first week is always the hardest.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, ConfidenceLeaveToTalkAndOwnChoicesAreNotAdvice) {
+  // Fires: "you can" naming a step.
+  EXPECT_EQ(primary("You can find a support group online."), Code::advice);
+  EXPECT_EQ(primary("You can share the chores with your brother."), Code::advice);
+  EXPECT_EQ(primary("Give yourself a day off on Friday."), Code::advice);
+  // Near misses: trust in the client, leave to talk here, the client's own choices, praise.
+  EXPECT_EQ(primary("You can get through this, I know it."), Code::affirmation);
+  EXPECT_FALSE(has("You can get through this, I know it.", Code::advice));
+  EXPECT_FALSE(has("You can share anything with me here.", Code::advice));
+  EXPECT_FALSE(has("You can go ahead and tell me what happened.", Code::advice));
+  EXPECT_EQ(primary("You can make your own choices about the house."), Code::emphasize_autonomy);
+  EXPECT_EQ(primary("Give yourself a pat on the back for that."), Code::affirmation);
+}
+
+TEST(CoderAdvicePrecision, WorkingTheChatIsNotAdvice) {
+  EXPECT_TRUE(has("You have to quit smoking before the operation.", Code::advice));
+  EXPECT_FALSE(has("You will need to finish on your side, the button is greyed out for me.", Code::advice));
+  EXPECT_FALSE(has("You have to press the green button to leave.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, RelativeAndSubordinateClausesDescribe) {
+  EXPECT_EQ(rule_of("You might want to write it down.", Code::advice), "advice.you_might_want");
+  EXPECT_FALSE(has("Here are some changes you might want to make.", Code::advice));
+  EXPECT_TRUE(has("You need some help with the garden.", Code::advice));
+  EXPECT_FALSE(has("It's good there's a clinic nearby whenever you need some help.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, SomethingToMullOverIsNotAStep) {
+  EXPECT_EQ(rule_of("Think about joining a walking group.", Code::advice), "advice.imperative");
+  EXPECT_FALSE(has("Think about it.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, ATurnPickingUpAnInterruptedSentenceHasNoImperativeHead) {
+  EXPECT_EQ(rule_of("Ask your brother first.", Code::advice), "advice.imperative");
+  EXPECT_FALSE(has("-ask your brother first, you were saying.", Code::advice));
+}
+
+TEST(CoderAdvicePrecision, AWeakCueInsideAnAnnouncedSummaryIsTheClientsPlanGivenBack) {
+  EXPECT_EQ(primary("It might help to walk in the evenings."), Code::advice);
+  EXPECT_EQ(
+      primary("So, to sum up, it might help to walk in the evenings, and you want to see your friends more."),
+      Code::summary);
+  // Near miss: a firm directive inside a summary is still advice.
+  EXPECT_EQ(primary("So, to sum up, you've had a hard month, and you should call your sister tonight."),
+            Code::advice);
+}
+
+TEST(CoderAdvicePrecision, PlainlyNamedSteps) {
+  EXPECT_EQ(rule_of("I'm going to recommend a sleep diary for the next month.", Code::advice),
+            "advice.i_suggest");
+  EXPECT_FALSE(has("I'm going to explain how the program works.", Code::advice));
+  EXPECT_EQ(primary("I wish you would give the group a try."), Code::advice);
+  EXPECT_EQ(rule_of("What you need to do is write down every payment.", Code::advice),
+            "advice.what_you_need");
+  EXPECT_EQ(rule_of("The only thing you can do is wait for their reply.", Code::advice),
+            "advice.what_you_need");
+  EXPECT_FALSE(has("I asked them what you need to bring.", Code::advice));
+  EXPECT_EQ(rule_of("One good option would be to ask for a payment plan.", Code::advice), "advice.options");
+  EXPECT_EQ(rule_of("How about you come and see me on Thursday?", Code::advice), "advice.how_about");
+  // A condition opened with "and" still leads to an instruction.
+  EXPECT_EQ(rule_of("And if the noise starts again, call the landlord.", Code::advice), "advice.imperative");
+  EXPECT_FALSE(has("And if the noise starts again, I am here.", Code::advice));
+}
+
 // --- supportive affirmation: encouragement, confidence, normalising ---------
+
+TEST(CoderAffirmationSupport, StrengthsNamedOutrightKeepTheReflectionBehind) {
+  // The praise is the primary; a label set without affirmation takes the reflection next.
+  for (const char* text : {"You sound like a devoted dad.", "Honestly, you deserve someone better than him.",
+                           "Your anger is completely understandable.", "You are so talented."}) {
+    const Coding c = code_utterance(text);
+    EXPECT_EQ(c.primary, Code::affirmation) << text;
+    ASSERT_GE(c.ranking.size(), 2u) << text;
+    EXPECT_TRUE(c.ranking[1] == Code::simple_reflection || c.ranking[1] == Code::complex_reflection) << text;
+  }
+  EXPECT_EQ(code_utterance("You're so resilient.").ranking[1], Code::simple_reflection);
+  // Near misses: a hedge, or a plain description, is not praise.
+  EXPECT_FALSE(has("You're kind of stuck between the two.", Code::affirmation));
+  EXPECT_FALSE(has("You're not a strong swimmer.", Code::affirmation));
+}
 
 TEST(CoderAffirmationSupport, EncouragementIsAffirmationNotAdvice) {
   const std::string text = "Keep your chin up, the exams are nearly over.";
