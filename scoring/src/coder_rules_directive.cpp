@@ -205,7 +205,7 @@ constexpr RuleSpec kRules[] = {
      "you (can|could) (always|just|also)? (go ahead and)? (share|talk|vent|open up) *3 (with me|to me|here|"
      "freely|as much as|as long as)"},
     {"veto.advice.invite_talk", A, V, 0, 1.0f, "you (can|could) (always|just)? go ahead and (tell|ask) me"},
-    // Speculation about what the client may not have to do: "perhaps you might not have to drink as much".
+    // Speculation about what the client may not have to do: "perhaps you might not need to sleep so late".
     {"veto.advice.speculation", A, V, 0, 1.0f, "you (might|may|could) not (have to|need to|be|feel|even)"},
     // A step left to the client's own wishes supports their autonomy: "start wherever you like".
     {"veto.advice.your_call", A, V, 0, 1.0f,
@@ -230,7 +230,7 @@ constexpr RuleSpec kRules[] = {
     // Minimising reassurance: closes the feeling instead of exploring it.
     {"reassurance.dont_worry", R, E, 0, 0.9f, "(do not|no need to|never|try not to) (worry|stress|panic)"},
     {"reassurance.dont_worry", R, E, kNegatable, 0.85f, "nothing to worry about"},
-    // "Should" foretelling, not directing: "you should be fine", "you shouldn't be too worried".
+    // "Should" foretelling, not directing: "you should be fine", "you shouldn't have much trouble".
     {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,
      "(should|would) not (have|need) (anything|much) to worry about"},
     {"reassurance.dont_worry", R, E, kVetoAdvice, 0.8f,

@@ -632,7 +632,7 @@ TEST(CoderAdvicePrecision, ConfidenceLeaveToTalkAndOwnChoicesAreNotAdvice) {
   EXPECT_FALSE(has("You can share anything with me here.", Code::advice));
   EXPECT_FALSE(has("You can go ahead and tell me what happened.", Code::advice));
   EXPECT_EQ(primary("You can make your own choices about the house."), Code::emphasize_autonomy);
-  EXPECT_EQ(primary("Give yourself a pat on the back for that."), Code::affirmation);
+  EXPECT_EQ(primary("You deserve a pat on the back for sticking with it."), Code::affirmation);
 }
 
 TEST(CoderAdvicePrecision, WorkingTheChatIsNotAdvice) {
