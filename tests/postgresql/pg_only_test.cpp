@@ -31,6 +31,20 @@ class PostgresOnly : public ::testing::Test {
     pqxx::read_transaction read(connection);
     return read.exec(sql)[0][0].as<long long>();
   }
+  // ana-0..2, ben-0..2 and so on, written as the database's owner.
+  static void put_three_sessions_each(const std::string& url, std::initializer_list<const char*> trainees) {
+    const auto& samples = SampleSessions::get();
+    auto admin = sim::pg::open_postgresql_records(url);
+    ASSERT_NE(admin.backend, nullptr) << admin.error;
+    for (const char* trainee : trainees) {
+      for (int i = 0; i < 3; ++i) {
+        json record = samples.record(std::string(trainee) + "-" + std::to_string(i), trainee, i);
+        ASSERT_EQ(
+            admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
+            "");
+      }
+    }
+  }
   static e2e::Output attune(const std::vector<std::string>& args, const std::string& env = "") {
     e2e::Sandbox box;
     return box.run(args, "", "ATTUNE_KEY=attune-postgresql-tests " + env);
@@ -164,18 +178,7 @@ TEST_F(PostgresOnly, ATraineeReadsOnlyTheirOwnRowsAndASupervisorOnlyTheirTrainee
   std::string url = cluster().fresh_database("rls");
   std::string db = url.substr(url.rfind('/') + 1);
   const auto& samples = SampleSessions::get();
-  {
-    auto admin = sim::pg::open_postgresql_records(url);
-    ASSERT_NE(admin.backend, nullptr) << admin.error;
-    for (const char* trainee : {"ana", "ben"}) {
-      for (int i = 0; i < 3; ++i) {
-        json record = samples.record(std::string(trainee) + "-" + std::to_string(i), trainee, i);
-        ASSERT_EQ(
-            admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
-            "");
-      }
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(put_three_sessions_each(url, {"ana", "ben"}));
   cluster().exec(
       db,
       "DO $$ BEGIN "
@@ -309,18 +312,7 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   std::string url = cluster().fresh_database("digests");
   std::string db = url.substr(url.rfind('/') + 1);
   const auto& samples = SampleSessions::get();
-  {
-    auto admin = sim::pg::open_postgresql_records(url);
-    ASSERT_NE(admin.backend, nullptr) << admin.error;
-    for (const char* trainee : {"ana", "ben"}) {
-      for (int i = 0; i < 3; ++i) {
-        json record = samples.record(std::string(trainee) + "-" + std::to_string(i), trainee, i);
-        ASSERT_EQ(
-            admin.backend->put_session(record, SampleSessions::text(record), samples.scenario_yaml()).error,
-            "");
-      }
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(put_three_sessions_each(url, {"ana", "ben"}));
   cluster().exec(
       db,
       "DO $$ BEGIN "
