@@ -403,6 +403,20 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   EXPECT_NE(mended_err.find("3 sessions read from report digests, 0 checked in full"), std::string::npos)
       << mended_err;
 
+  // Redacted and one trainee's reports read the same digests and write what checking in full writes.
+  auto [redacted_err, redacted_csv] = report(as_sam, {"--redact"});
+  EXPECT_NE(redacted_err.find("3 sessions read from report digests, 0 checked in full"), std::string::npos)
+      << redacted_err;
+  EXPECT_EQ(redacted_csv.find("\nana,"), std::string::npos);  // the trainee column holds placeholders
+  EXPECT_NE(redacted_csv.find("\ntrainee-"), std::string::npos);
+  auto [redacted_full_err, redacted_full_csv] =
+      report(as_sam, {"--redact", "--html", (box.root() / "redacted.html").string()});
+  EXPECT_EQ(redacted_csv, redacted_full_csv);
+  auto [one_err, one_csv] = report(as_sam, {"--trainee", "ana"});
+  EXPECT_NE(one_err.find("3 sessions read from report digests, 0 checked in full"), std::string::npos)
+      << one_err;
+  EXPECT_EQ(one_csv, first_csv);
+
   // A key holder can re-sign what they alter, but only in their own digests, which no one else's
   // report reads; they cannot touch another supervisor's.
   {
