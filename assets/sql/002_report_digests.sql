@@ -1,10 +1,10 @@
 -- attune records store, schema version 2 (docs/postgresql.md, "Report digests").
 
 -- What `attune report` needs of a session, made by a supervisor's attune after checking the record
--- in full and signed under the programme key (`hmac` over `digest`). Each maker's digests are their
--- own: a report reads only the digests its own role made, because everyone who makes them holds the
--- programme key and so could sign anything; what a supervisor's digests say reaches no one else's
--- report. A report uses a digest only while its record_sha256 is the session's and the session has
+-- in full and signed under the programme key (`hmac` over `digest`). A report reads only the
+-- digests its own role made and those of attune_admin members: everyone who makes them holds the
+-- programme key and so could sign anything, so what a supervisor's digests say reaches no other
+-- supervisor's report, while an administrator can already write any session. A report uses a digest only while its record_sha256 is the session's and the session has
 -- no review lines; anything else is checked in full again, and the digest made then replaces the
 -- stale one.
 CREATE TABLE report_digests (

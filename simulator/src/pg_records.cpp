@@ -54,16 +54,20 @@ SELECT count(*) FROM s
 const char* const kReviewText =
     "SELECT string_agg(line || E'\\n', '' ORDER BY seq), count(*) FROM reviews WHERE session_id = $1";
 
-// A session's report digest counts only when this role made it (everyone who makes digests holds the
-// programme key, so another's could say anything), it names the record text stored now, and the
+// A session's report digest counts only when this role or an attune_admin member made it (everyone
+// who makes digests holds the programme key, so a fellow supervisor's could say anything, while an
+// administrator can already write any session), it names the record text stored now, and the
 // session has no review lines (a review changes what the report shows); $3 '' is every trainee.
 const char* const kReportDigests = R"sql(
-SELECT s.id, s.record_sha256, d.digest, d.hmac
+SELECT s.id, s.record_sha256, d.digest, d.hmac, d.made_by = current_user::text
   FROM sessions s
   JOIN report_digests d
     ON d.session_id = s.id AND d.trainee = s.trainee AND d.format = $1 AND d.rubric_sha256 = $2
-   AND d.made_by = current_user::text AND d.record_sha256 = s.record_sha256
+   AND d.record_sha256 = s.record_sha256
  WHERE ($3 = '' OR (s.trainee = $3 AND d.trainee = $3))
+   AND (d.made_by = current_user::text
+        OR d.made_by IN (SELECT r.rolname::text FROM pg_catalog.pg_roles r
+                          WHERE pg_catalog.pg_has_role(r.oid, 'attune_admin', 'MEMBER')))
    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.session_id = s.id)
 )sql";
 
@@ -609,7 +613,8 @@ class PostgresRecords final : public RecordsBackend {
                            one_trainee ? sessions.front().trainee : ""));
       for (const auto& row : *rows) {
         auto it = where.find(std::string_view(row[0].c_str(), row[0].size()));
-        if (it == where.end()) continue;
+        // The role's own digest first, an administrator's otherwise.
+        if (it == where.end() || (out.at[it->second] && !row[4].as<bool>())) continue;
         out.at[it->second] = StoredDigest{std::string_view(row[2].c_str(), row[2].size()),
                                           std::string_view(row[3].c_str(), row[3].size()),
                                           std::string_view(row[1].c_str(), row[1].size())};

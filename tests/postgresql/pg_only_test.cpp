@@ -470,6 +470,27 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   EXPECT_NE(altered_err.find("ana-0"), std::string::npos) << altered_err;
   EXPECT_NE(altered_err.find("HMAC"), std::string::npos) << altered_err;
   EXPECT_EQ(altered_csv.find("ana-0"), std::string::npos);
+
+  // An administrator's digests (a nightly report, say) serve every reader: a supervisor new to the
+  // trainee reads them on her first report. A fellow supervisor's never do (tess read none of sam's).
+  cluster().exec(
+      db,
+      "DO $$ BEGIN "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pat') THEN CREATE ROLE pat LOGIN IN ROLE "
+      "attune_admin; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'uma') THEN CREATE ROLE uma LOGIN IN ROLE "
+      "attune_supervisor; END IF; END $$;"
+      "INSERT INTO supervision (supervisor, trainee) VALUES ('uma', 'ana');");
+  auto [admin_err, admin_csv] = report(cluster().url(db, "pat"));
+  // ben's three, ana-1 and the reviewed ana-2 checked in full (ana-0 fails its check); the four
+  // unreviewed ones get pat's digests.
+  EXPECT_NE(admin_err.find("0 sessions read from report digests, 5 checked in full"), std::string::npos)
+      << admin_err;
+  EXPECT_EQ(count(url, "SELECT count(*) FROM report_digests WHERE made_by = 'pat'"), 4);
+  auto [uma_err, uma_csv] = report(cluster().url(db, "uma"));
+  EXPECT_NE(uma_err.find("1 session read from report digests, 1 checked in full"), std::string::npos)
+      << uma_err;
+  EXPECT_EQ(uma_csv, altered_csv);
 }
 
 TEST_F(PostgresOnly, PlayFallsBackToTheLocalDirectoryAndSyncUploadsItOnce) {
