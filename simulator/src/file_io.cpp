@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <span>
 
 namespace attune::sim {
 namespace {
@@ -126,9 +127,8 @@ void remove_abandoned_temps(const std::string& dir, const std::string& prefix) {
   }
 }
 
-}  // namespace
-
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents) {
+std::optional<std::string> write_pieces_atomically(const std::string& path,
+                                                   std::span<const std::string_view> pieces) {
   std::filesystem::path target(path);
   std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
   const std::string prefix = "." + target.filename().string() + ".tmp-";
@@ -144,7 +144,9 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
     return message;
   };
   if (::fchmod(fd, 0600) != 0) return fail("cannot set permissions of");
-  if (!write_all(fd, contents)) return fail("cannot write");
+  for (const auto& piece : pieces) {
+    if (!write_all(fd, piece)) return fail("cannot write");
+  }
   if (::fsync(fd) != 0) return fail("cannot sync");
   if (::close(fd) != 0) {
     std::string message = describe_errno("cannot write", path);
@@ -157,6 +159,18 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
     return message;
   }
   return sync_directory(dir);
+}
+
+}  // namespace
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents) {
+  return write_pieces_atomically(path, std::span<const std::string_view>(&contents, 1));
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::vector<std::string>& pieces) {
+  std::vector<std::string_view> views(pieces.begin(), pieces.end());
+  return write_pieces_atomically(path, views);
 }
 
 std::optional<std::string> append_line_durably(const std::string& path, std::string_view line) {

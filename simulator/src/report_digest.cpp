@@ -68,11 +68,17 @@ namespace {
 // The HMAC covers what the digest is bound to as well as its text, so a digest answers only for the
 // session, record text, rubric and format it was made for, without repeating them in every row.
 std::string signature(std::string_view text, const DigestBinding& binding, const std::string& key) {
-  std::string signed_text =
-      json::array({report_digest_format(), binding.session->id, binding.session->trainee,
-                   binding.record_sha256, binding.rubric_sha256})
-          .dump();
-  signed_text += '\n';
+  std::string signed_text;
+  signed_text.reserve(text.size() + 256);
+  // Each bound value with its length before it, so no two bindings read alike.
+  for (std::string_view part :
+       {std::string_view(report_digest_format()), std::string_view(binding.session->id),
+        std::string_view(binding.session->trainee), binding.record_sha256, binding.rubric_sha256}) {
+    signed_text += std::to_string(part.size());
+    signed_text += ':';
+    signed_text += part;
+    signed_text += '\n';
+  }
   signed_text += text;
   return hmac_sha256_hex(key, signed_text);
 }

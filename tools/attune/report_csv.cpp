@@ -72,24 +72,20 @@ void session_rows(std::string& out, const ReportSession& s) {
 
 }  // namespace
 
-std::string report_csv(const Cohort& cohort) {
-  std::string out =
-      "trainee,session,scenario,started,mode,complete,competency,focus,automatic_score,corrected_score,"
-      "status,"
-      "opportunities,evidence_turns\r\n";
-  // Runs of sessions are written on the workers and joined in order: the same bytes as one thread.
+std::vector<std::string> report_csv(const Cohort& cohort) {
+  // Runs of sessions are written on the workers, in order: the same bytes as one thread, handed
+  // to the file piece by piece (a cohort's CSV is over a hundred megabytes).
   constexpr std::size_t kRun = 256;
   std::size_t runs = (cohort.sessions.size() + kRun - 1) / kRun;
-  std::vector<std::string> parts(runs);
+  std::vector<std::string> parts(runs + 1);
+  parts[0] =
+      "trainee,session,scenario,started,mode,complete,competency,focus,automatic_score,corrected_score,"
+      "status,opportunities,evidence_turns\r\n";
   sim::parallel_for(runs, sim::scan_workers(), [&](std::size_t r) {
     std::size_t end = std::min(cohort.sessions.size(), (r + 1) * kRun);
-    for (std::size_t i = r * kRun; i < end; ++i) session_rows(parts[r], cohort.sessions[i]);
+    for (std::size_t i = r * kRun; i < end; ++i) session_rows(parts[r + 1], cohort.sessions[i]);
   });
-  std::size_t size = out.size();
-  for (const auto& p : parts) size += p.size();
-  out.reserve(size);
-  for (const auto& p : parts) out += p;
-  return out;
+  return parts;
 }
 
 }  // namespace attune::cli

@@ -63,7 +63,8 @@ struct CohortRequest {
 
 Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request);
 
-std::string report_csv(const Cohort& cohort);
+// The CSV in pieces, in order (written to the file one after another, never joined).
+std::vector<std::string> report_csv(const Cohort& cohort);
 std::string report_html(const Cohort& cohort, const scoring::Rubric& rubric);
 
 }  // namespace attune::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace attune::sim {
 
@@ -33,6 +34,9 @@ bool left_by_dead_process(const std::string& name, const std::string& prefix);
 // Writes `path` as a 0600 file: a temp file beside it, fsync, rename over, fsync of the directory.
 // A failure at any step leaves the previous file (if any) untouched. Returns an error or nullopt.
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view contents);
+// The same for contents in pieces, written in order (a cohort's report is never joined in memory).
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::vector<std::string>& pieces);
 
 // Appends one line and fsyncs it (the file is created 0600). Returns an error or nullopt.
 std::optional<std::string> append_line_durably(const std::string& path, std::string_view line);
