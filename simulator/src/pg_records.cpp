@@ -74,10 +74,10 @@ SELECT s.id, s.record_sha256, d.digest, d.hmac, d.made_by = current_user::text
 // Only digests the role may keep are offered (its supervised trainees' sessions, as stored now), so
 // one session gone or not supervised does not cost the others theirs.
 const char* const kPutReportDigests = R"sql(
-INSERT INTO report_digests (format, session_id, trainee, rubric_sha256, record_sha256, digest, hmac)
-SELECT $1, u.session_id, u.trainee, u.rubric_sha256, u.record_sha256, u.digest, u.hmac
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       AS u(session_id, trainee, rubric_sha256, record_sha256, digest, hmac)
+INSERT INTO report_digests (format, rubric_sha256, session_id, trainee, record_sha256, digest, hmac)
+SELECT $1, $2, u.session_id, u.trainee, u.record_sha256, u.digest, u.hmac
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS u(session_id, trainee, record_sha256, digest, hmac)
   JOIN sessions s ON s.id = u.session_id AND s.trainee = u.trainee AND s.record_sha256 = u.record_sha256
  WHERE attune_supervises(u.trainee)
 ON CONFLICT (session_id, format, rubric_sha256, made_by) DO UPDATE
@@ -627,7 +627,8 @@ class PostgresRecords final : public RecordsBackend {
     return out;
   }
 
-  std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts) override {
+  std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts,
+                                                const std::string& rubric_sha256) override {
     constexpr std::size_t kDigestBatch = 2000;
     std::lock_guard lock(mutex_);
     try {
@@ -639,20 +640,19 @@ class PostgresRecords final : public RecordsBackend {
       if (!may.as<bool>()) return std::nullopt;
       for (std::size_t begin = 0; begin < puts.size(); begin += kDigestBatch) {
         std::size_t end = std::min(puts.size(), begin + kDigestBatch);
-        std::vector<std::string> columns[6];
+        std::vector<std::string> columns[5];
         for (std::size_t i = begin; i < end; ++i) {
           columns[0].push_back(puts[i].session->id);
           columns[1].push_back(puts[i].session->trainee);
-          columns[2].push_back(puts[i].rubric_sha256);
-          columns[3].push_back(puts[i].record_sha256);
-          columns[4].push_back(puts[i].digest.text);
-          columns[5].push_back(puts[i].digest.hmac);
+          columns[2].push_back(puts[i].record_sha256);
+          columns[3].push_back(puts[i].digest.text);
+          columns[4].push_back(puts[i].digest.hmac);
         }
         std::size_t n = end - begin;
-        work.exec_params(kPutReportDigests, report_digest_format(), text_array(columns[0], 0, n),
-                         text_array(columns[1], 0, n), text_array(columns[2], 0, n),
-                         text_array(columns[3], 0, n), text_array(columns[4], 0, n),
-                         text_array(columns[5], 0, n));
+        work.exec_params(kPutReportDigests, report_digest_format(), rubric_sha256,
+                         text_array(columns[0], 0, n), text_array(columns[1], 0, n),
+                         text_array(columns[2], 0, n), text_array(columns[3], 0, n),
+                         text_array(columns[4], 0, n));
       }
       work.commit();
       return std::nullopt;

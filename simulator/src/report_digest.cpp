@@ -8,6 +8,12 @@
 #include "attune/simulator/sha256.h"
 
 namespace attune::sim {
+
+const std::string& report_digest_format() {
+  static const std::string format = "attune-report-digest/1 (attune " ATTUNE_VERSION ")";
+  return format;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -27,7 +33,6 @@ json score_row(const scoring::CompetencyScore& s) {
       {s.id, s.score ? json(*s.score) : json(), s.status, s.opportunities, s.evidence, s.focus});
 }
 
-// [id, score or null, status, opportunities, [evidence turns], focus]
 std::optional<scoring::CompetencyScore> read_score_row(simdjson::dom::element element) {
   simdjson::dom::array row;
   if (element.get(row) != simdjson::SUCCESS || row.size() != 6) return std::nullopt;
@@ -55,15 +60,6 @@ std::optional<scoring::CompetencyScore> read_score_row(simdjson::dom::element el
   }
   return s;
 }
-
-}  // namespace
-
-const std::string& report_digest_format() {
-  static const std::string format = "attune-report-digest/1 (attune " ATTUNE_VERSION ")";
-  return format;
-}
-
-namespace {
 
 // The HMAC covers what the digest is bound to as well as its text, so a digest answers only for the
 // session, record text, rubric and format it was made for, without repeating them in every row.

@@ -129,6 +129,13 @@ void PgCluster::exec(const std::string& database, const std::string& sql) const 
   work.exec(sql);
 }
 
+void PgCluster::create_login_role(const std::string& name, const std::string& group) const {
+  pqxx::connection connection(url("postgres"));
+  pqxx::nontransaction work(connection);
+  if (work.exec_params("SELECT 1 FROM pg_roles WHERE rolname = $1", name).empty())
+    work.exec("CREATE ROLE " + work.quote_name(name) + " LOGIN IN ROLE " + work.quote_name(group));
+}
+
 std::string PgCluster::fresh_database(const std::string& prefix) {
   if (!template_ready_) {
     exec("postgres", "CREATE DATABASE attune_template");

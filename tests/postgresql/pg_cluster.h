@@ -26,6 +26,9 @@ class PgCluster {
   std::string url(const std::string& database, const std::string& user = "postgres") const;
   // Runs SQL as the superuser in `database`; throws on failure.
   void exec(const std::string& database, const std::string& sql) const;
+  // A login role `name` in group `group` (attune_trainee, attune_supervisor, attune_admin); roles
+  // belong to the whole cluster, so one already there is kept.
+  void create_login_role(const std::string& name, const std::string& group) const;
   // A new database with the attune schema (copied from a migrated template): its URL.
   std::string fresh_database(const std::string& prefix);
 

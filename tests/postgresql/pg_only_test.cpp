@@ -179,16 +179,10 @@ TEST_F(PostgresOnly, ATraineeReadsOnlyTheirOwnRowsAndASupervisorOnlyTheirTrainee
   std::string db = url.substr(url.rfind('/') + 1);
   const auto& samples = SampleSessions::get();
   ASSERT_NO_FATAL_FAILURE(put_three_sessions_each(url, {"ana", "ben"}));
-  cluster().exec(
-      db,
-      "DO $$ BEGIN "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
-      "attune_trainee; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ben') THEN CREATE ROLE ben LOGIN IN ROLE "
-      "attune_trainee; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN CREATE ROLE sam LOGIN IN ROLE "
-      "attune_supervisor; END IF; END $$;"
-      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana');");
+  cluster().create_login_role("ana", "attune_trainee");
+  cluster().create_login_role("ben", "attune_trainee");
+  cluster().create_login_role("sam", "attune_supervisor");
+  cluster().exec(db, "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana');");
   std::string as_ana = cluster().url(db, "ana");
   std::string as_sam = cluster().url(db, "sam");
 
@@ -250,13 +244,8 @@ TEST_F(PostgresOnly, PoliciesHoldAgainstShadowTablesForeignRowsFakeScenariosAndF
           "");
     }
   }
-  cluster().exec(
-      db,
-      "DO $$ BEGIN "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
-      "attune_trainee; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ben') THEN CREATE ROLE ben LOGIN IN ROLE "
-      "attune_trainee; END IF; END $$;");
+  cluster().create_login_role("ana", "attune_trainee");
+  cluster().create_login_role("ben", "attune_trainee");
   auto refused = [&](const std::string& role, const std::string& sql) {
     try {
       pqxx::connection connection(cluster().url(db, role));
@@ -302,8 +291,6 @@ TEST_F(PostgresOnly, PoliciesHoldAgainstShadowTablesForeignRowsFakeScenariosAndF
   EXPECT_NE(refused("ben", forged_by), "");
 }
 
-// play keeps its journal and record in the local directory; when the database cannot be reached
-// the record waits there and `attune sync` uploads it later, once.
 // A report over the database reads sessions a supervisor's report has checked in full before from
 // their signed digests, and writes the same CSV as checking every record: digests are made only by
 // those who supervise the trainee, stop counting once the session is reviewed or its record text
@@ -313,16 +300,10 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   std::string db = url.substr(url.rfind('/') + 1);
   const auto& samples = SampleSessions::get();
   ASSERT_NO_FATAL_FAILURE(put_three_sessions_each(url, {"ana", "ben"}));
-  cluster().exec(
-      db,
-      "DO $$ BEGIN "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ana') THEN CREATE ROLE ana LOGIN IN ROLE "
-      "attune_trainee; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN CREATE ROLE sam LOGIN IN ROLE "
-      "attune_supervisor; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tess') THEN CREATE ROLE tess LOGIN IN ROLE "
-      "attune_supervisor; END IF; END $$;"
-      "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana'), ('tess', 'ana');");
+  cluster().create_login_role("ana", "attune_trainee");
+  cluster().create_login_role("sam", "attune_supervisor");
+  cluster().create_login_role("tess", "attune_supervisor");
+  cluster().exec(db, "INSERT INTO supervision (supervisor, trainee) VALUES ('sam', 'ana'), ('tess', 'ana');");
   std::string as_ana = cluster().url(db, "ana");
   std::string as_sam = cluster().url(db, "sam");
   std::string as_tess = cluster().url(db, "tess");
@@ -473,14 +454,9 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
 
   // An administrator's digests (a nightly report, say) serve every reader: a supervisor new to the
   // trainee reads them on her first report. A fellow supervisor's never do (tess read none of sam's).
-  cluster().exec(
-      db,
-      "DO $$ BEGIN "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pat') THEN CREATE ROLE pat LOGIN IN ROLE "
-      "attune_admin; END IF; "
-      "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'uma') THEN CREATE ROLE uma LOGIN IN ROLE "
-      "attune_supervisor; END IF; END $$;"
-      "INSERT INTO supervision (supervisor, trainee) VALUES ('uma', 'ana');");
+  cluster().create_login_role("pat", "attune_admin");
+  cluster().create_login_role("uma", "attune_supervisor");
+  cluster().exec(db, "INSERT INTO supervision (supervisor, trainee) VALUES ('uma', 'ana');");
   auto [admin_err, admin_csv] = report(cluster().url(db, "pat"));
   // ben's three, ana-1 and the reviewed ana-2 checked in full (ana-0 fails its check); the four
   // unreviewed ones get pat's digests.
@@ -493,6 +469,8 @@ TEST_F(PostgresOnly, ReportReadsSignedDigestsOfCheckedSessionsAndWritesTheSameCs
   EXPECT_EQ(uma_csv, altered_csv);
 }
 
+// play keeps its journal and record in the local directory; when the database cannot be reached
+// the record waits there and `attune sync` uploads it later, once.
 TEST_F(PostgresOnly, PlayFallsBackToTheLocalDirectoryAndSyncUploadsItOnce) {
   std::string url = cluster().fresh_database("fallback");
   e2e::Sandbox box;

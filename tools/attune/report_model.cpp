@@ -152,7 +152,7 @@ Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
             session.view.review_problems.empty()) {
           const sim::SessionFile* file = &unread[k];
           sim::DigestBinding binding{file, s.text_sha256, ctx.rubric_sha256};
-          made[k] = sim::RecordsBackend::DigestPut{file, s.text_sha256, ctx.rubric_sha256,
+          made[k] = sim::RecordsBackend::DigestPut{file, s.text_sha256,
                                                    sim::make_report_digest(session.view, binding, ctx.key)};
         }
         if (request.transcripts) session.turns = transcript(s.record, session.view, request.redact);
@@ -169,7 +169,7 @@ Cohort gather_cohort(const RecordsContext& ctx, const CohortRequest& request) {
   for (auto& m : made) {
     if (m) puts.push_back(std::move(*m));
   }
-  if (!puts.empty()) cohort.digest_problem = ctx.store->put_report_digests(puts);
+  if (!puts.empty()) cohort.digest_problem = ctx.store->put_report_digests(puts, ctx.rubric_sha256);
   std::set<std::string> trainees;
   for (const auto& s : cohort.sessions) trainees.insert(s.view.trainee);
   cohort.trainees.assign(trainees.begin(), trainees.end());

@@ -123,9 +123,8 @@ void fill(const std::string& url, long target) {
 std::string supervisor_url(const attune::testing::PgCluster& cluster) {
   if (!cluster.available()) return {};
   std::string db = g_url.substr(g_url.rfind('/') + 1);
+  cluster.create_login_role("sam", "attune_supervisor");
   cluster.exec(db,
-               "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sam') THEN "
-               "CREATE ROLE sam LOGIN IN ROLE attune_supervisor; END IF; END $$;"
                "INSERT INTO supervision (supervisor, trainee) SELECT DISTINCT 'sam', trainee FROM sessions "
                "ON CONFLICT DO NOTHING");
   return cluster.url(db, "sam");

@@ -122,13 +122,15 @@ class RecordsBackend {
   struct DigestPut {
     const SessionFile* session = nullptr;
     std::string record_sha256;
-    std::string rubric_sha256;
     ReportDigest digest;
   };
-  // Keeps digests of sessions just checked in full. A role that may not write them (a trainee) or a
-  // read-only standby keeps none and that is no error; an error message for any other failure.
-  virtual std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts) {
+  // Keeps digests of sessions just checked in full, made under the rubric with `rubric_sha256`. A
+  // role that may not write them (a trainee) or a read-only standby keeps none and that is no
+  // error; an error message for any other failure.
+  virtual std::optional<std::string> put_report_digests(const std::vector<DigestPut>& puts,
+                                                        const std::string& rubric_sha256) {
     (void)puts;
+    (void)rubric_sha256;
     return std::nullopt;
   }
 
