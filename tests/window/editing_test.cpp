@@ -1,4 +1,5 @@
-// The reply box's editing rules and the text layout the bubbles rely on; no display needed.
+// The reply box's editing rules and the text layout the bubbles rely on; only WindowText needs a
+// display.
 #include <gtest/gtest.h>
 
 #include "font.h"
@@ -80,6 +81,46 @@ TEST(TextLayout, WrapsAccentsQuotesAndDashesWithinTheWidth) {
     EXPECT_EQ(lines.back().end, text.getSize());
   }
   EXPECT_EQ(to_utf8(text.substring(0, 1)), "“");
+}
+
+// The caret is placed by sf::Text's measurements while the text itself is drawn as TextBlock's
+// glyph quads: both must put every glyph on the same pixels.
+TEST(WindowText, GlyphQuadsDrawWhatSfTextDraws) {
+  auto files = find_fonts(ATTUNE_SOURCE_DIR);
+  ASSERT_TRUE(files) << font_search_help(ATTUNE_SOURCE_DIR);
+  Fonts fonts;
+  ASSERT_TRUE(fonts.regular.loadFromFile(files->regular));
+  ASSERT_TRUE(fonts.bold.loadFromFile(files->bold));
+  const std::string words = "“I’m not sure” — she said, café after café; AVA Wo Ty.";
+  TextBlock block;
+  block.set({para(words, 17, sf::Color(40, 40, 40))});
+  block.layout(fonts, 2000, 1);
+  sf::Text reference(from_utf8(words), fonts.regular, 17);
+  reference.setFillColor(sf::Color(40, 40, 40));
+  reference.setPosition(10, 10);
+  sharpen(reference);
+  EXPECT_EQ(block.widest_line(), reference.getLocalBounds().left + reference.getLocalBounds().width);
+
+  auto render = [](auto&& draw) {
+    sf::RenderTexture target;
+    EXPECT_TRUE(target.create(640, 48));
+    target.clear(sf::Color(250, 248, 245));
+    draw(target);
+    target.display();
+    return target.getTexture().copyToImage();
+  };
+  sf::Image quads = render([&](sf::RenderTarget& t) { block.draw(t, {10, 10}); });
+  sf::Image text = render([&](sf::RenderTarget& t) { t.draw(reference); });
+  sf::Image label = render([&](sf::RenderTarget& t) { t.draw(TextQuads(reference)); });
+  std::size_t inked = 0;
+  for (unsigned y = 0; y < 48; ++y) {
+    for (unsigned x = 0; x < 640; ++x) {
+      ASSERT_EQ(quads.getPixel(x, y).toInteger(), text.getPixel(x, y).toInteger()) << x << "," << y;
+      ASSERT_EQ(label.getPixel(x, y).toInteger(), text.getPixel(x, y).toInteger()) << x << "," << y;
+      inked += text.getPixel(x, y) != sf::Color(250, 248, 245);
+    }
+  }
+  EXPECT_GT(inked, 300u);  // the comparison is over drawn text, not two empty images
 }
 
 TEST(FrameStats, NearestRankPercentiles) {

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "attune/window/palette.h"
 #include "draw_list.h"
+#include "flat_rect.h"
 #include "mood_face.h"
 #include "rounded_rect.h"
 
@@ -68,7 +69,6 @@ void App::draw() {
     draw_intro();
   } else if (screen_ == Screen::conversation || screen_ == Screen::closing) {
     if (session_) {
-      draw_header();
       // The reply box first: its height decides the conversation's.
       if (box_changed_) {
         box_block_.set({para(to_utf8(from_utf32(box_.text())), 17, palette::kText)});
@@ -80,6 +80,8 @@ void App::draw() {
       float top = header_height();
       convo_.layout(fonts_, {0, top, size().x, std::max(40.f, size().y - top - input)}, scale());
       convo_.draw(window_, now());
+      // After the conversation: they cover what its edge bubbles spill.
+      draw_header();
       draw_input(size().y - input);
     }
   } else if (screen_ == Screen::rating) {
@@ -107,13 +109,8 @@ void App::draw_header() {
     header_key_ = key;
     DrawList& target = header_layer_;
     target.clear();
-    sf::RectangleShape back({size().x, h});
-    back.setFillColor(palette::kPanel);
-    target.draw(back, sf::BlendNone);
-    sf::RectangleShape rule({size().x, 1});
-    rule.setPosition(0, h - 1);
-    rule.setFillColor(palette::kRule);
-    target.draw(rule, sf::BlendNone);
+    target.draw(flat_rect({0, 0, size().x, h}, palette::kPanel), sf::BlendNone);
+    target.draw(flat_rect({0, h - 1, size().x, 1}, palette::kRule), sf::BlendNone);
     const sim::Node& node = shown();
     float radius = 34 * s;
     draw_mood_face(target, {kMargin + radius, h / 2}, radius, node.mood, has_avatar_ ? &avatar_ : nullptr);
@@ -170,14 +167,8 @@ void App::draw_input(float top) {
 
 void App::draw_input_chrome(DrawList& target, DrawList& placeholder, float top, float progress) {
   const float s = scale();
-  sf::RectangleShape area({size().x, size().y - top});
-  area.setPosition(0, top);
-  area.setFillColor(palette::kPanel);
-  target.draw(area, sf::BlendNone);
-  sf::RectangleShape rule({size().x, 1});
-  rule.setPosition(0, top);
-  rule.setFillColor(palette::kRule);
-  target.draw(rule, sf::BlendNone);
+  target.draw(flat_rect({0, top, size().x, size().y - top}, palette::kPanel), sf::BlendNone);
+  target.draw(flat_rect({0, top, size().x, 1}, palette::kRule), sf::BlendNone);
   choice_targets_.clear();
   float y = top + 18 * s;
   if (shown().end) {
@@ -255,10 +246,9 @@ void App::draw_caret(sf::FloatRect box) {
     std::size_t column = std::min(box_.caret() - lines[line].begin, lines[line].end - lines[line].begin);
     caret_at_ = {measure.findCharacterPos(column).x, static_cast<float>(line) * line_h};
   }
-  sf::RectangleShape caret({2, line_h - 2 * s});
-  caret.setPosition(std::round(box.left + 20 * s + caret_at_.x), box.top + 12 * s + caret_at_.y + 3 * s);
-  caret.setFillColor(palette::kText);
-  window_.draw(caret, sf::BlendNone);
+  sf::FloatRect caret(std::round(box.left + 20 * s + caret_at_.x), box.top + 12 * s + caret_at_.y + 3 * s, 2,
+                      line_h - 2 * s);
+  window_.draw(flat_rect(caret, palette::kText), sf::BlendNone);
 }
 
 sf::CircleShape App::silence_track(sf::Vector2f centre, float radius) const {
@@ -365,14 +355,8 @@ void App::draw_rating() {
 
 void App::draw_footer(const std::string& hint) {
   const float h = std::round(44 * scale());
-  sf::RectangleShape bar({size().x, h});
-  bar.setPosition(0, size().y - h);
-  bar.setFillColor(palette::kPanel);
-  window_.draw(bar);
-  sf::RectangleShape rule({size().x, 1});
-  rule.setPosition(0, size().y - h);
-  rule.setFillColor(palette::kRule);
-  window_.draw(rule);
+  window_.draw(flat_rect({0, size().y - h, size().x, h}, palette::kPanel), sf::BlendNone);
+  window_.draw(flat_rect({0, size().y - h, size().x, 1}, palette::kRule), sf::BlendNone);
   sf::Text text = label(hint, 13, palette::kMuted);
   text.setPosition(kMargin, size().y - h + 13 * scale());
   window_.draw(text);
@@ -380,9 +364,7 @@ void App::draw_footer(const std::string& hint) {
 
 void App::draw_dialog() {
   const float s = scale();
-  sf::RectangleShape shade(size());
-  shade.setFillColor(palette::kShade);
-  window_.draw(shade);
+  window_.draw(flat_rect({{0, 0}, size()}, palette::kShade));
   float width = std::min(620 * s, size().x - 2 * kMargin);
   TextBlock block;
   std::vector<Paragraph> ps{para(dialog_.title, 20, palette::kText, true, 8)};

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "attune/window/palette.h"
+#include "flat_rect.h"
 
 namespace attune::window {
 namespace {
@@ -70,9 +71,9 @@ void ConversationView::place(Message& m, float scale) {
     }
     m.background.setPosition(x, top);
   }
-  m.accent = sf::RectangleShape({m.kind == MessageKind::coach ? 4 * scale : 0, height - 16 * scale});
-  m.accent.setPosition(x + 6 * scale, top + 8 * scale);
-  m.accent.setFillColor(palette::kCoachAccent);
+  m.accent = flat_rect(
+      {x + 6 * scale, top + 8 * scale, m.kind == MessageKind::coach ? 4 * scale : 0, height - 16 * scale},
+      palette::kCoachAccent);
   content_height_ = top + height + kGap * scale;
 }
 
@@ -101,11 +102,14 @@ void ConversationView::to_end() {
   follow_ = true;
 }
 
-void ConversationView::draw_messages(sf::RenderTarget& target, float top, float bottom, double now) {
+void ConversationView::draw_messages(sf::RenderTarget& target, const sf::RenderStates& states, float top,
+                                     float bottom, double now) {
   // Messages are in content order: skip to the first visible one, stop after the last.
   auto end = messages_.begin() + static_cast<std::ptrdiff_t>(placed_);
   auto first = std::partition_point(messages_.begin(), end,
                                     [&](const auto& m) { return m->box.top + m->box.height < top; });
+  // Bubbles never overlap, so every bubble can go down before all the text does.
+  glyphs_.clear();
   for (auto it = first; it != end; ++it) {
     Message& m = **it;
     if (m.box.top > bottom) break;
@@ -119,15 +123,20 @@ void ConversationView::draw_messages(sf::RenderTarget& target, float top, float 
       if (m.background.getFillColor().a != alpha) {
         m.background.setFillColor(with_alpha(fill, alpha));
         m.background.setOutlineColor(with_alpha(palette::kRule, alpha));
-        m.accent.setFillColor(with_alpha(palette::kCoachAccent, alpha));
+        set_colour(m.accent, with_alpha(palette::kCoachAccent, alpha));
       }
       // Opaque fills need no blending, which software rendering pays for per pixel.
-      target.draw(m.background, alpha == 255 ? sf::BlendNone : sf::BlendAlpha);
-      if (m.kind == MessageKind::coach) target.draw(m.accent);
+      sf::RenderStates bubble = states;
+      bubble.blendMode = alpha == 255 ? sf::BlendNone : sf::BlendAlpha;
+      target.draw(m.background, bubble);
+      if (m.kind == MessageKind::coach) target.draw(m.accent, states);
     }
     float pad_x = kPadX * scale_ + (m.kind == MessageKind::coach ? 6 * scale_ : 0);
-    m.block.draw(target, {m.box.left + pad_x, m.box.top + kPadY * scale_});
+    sf::Vector2f at(m.box.left + pad_x, m.box.top + kPadY * scale_);
+    m.block.draw_marks(target, at, states);
+    m.block.add_glyphs(glyphs_, at);
   }
+  glyphs_.draw(target, states);
 }
 
 bool ConversationView::draw(sf::RenderTarget& target, double now) {
@@ -135,16 +144,14 @@ bool ConversationView::draw(sf::RenderTarget& target, double now) {
   std::size_t settled = placed_;
   while (settled > 0 && messages_[settled - 1]->appear_at + kAppearMs > now) --settled;
   if (area_.width <= 0 || area_.height <= 0) return settled < placed_;
-  // A whole-pixel scroll keeps the glyphs on the pixel grid; the viewport clips to the area.
+  // A whole-pixel scroll keeps the glyphs on the pixel grid. No viewport clips the area: with one,
+  // llvmpipe clips every primitive and loses its fast path for screen-aligned quads, which doubles
+  // the cost of text. What spills over the area's edges is covered by the header and the reply
+  // area, drawn after the conversation.
   float scroll = std::round(scroll_);
-  sf::View previous = target.getView();
-  sf::Vector2f window(target.getSize());
-  sf::View view(sf::FloatRect(0, scroll, area_.width, area_.height));
-  view.setViewport(
-      {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
-  target.setView(view);
-  draw_messages(target, scroll, scroll + area_.height, now);
-  target.setView(previous);
+  sf::RenderStates states;
+  states.transform.translate(area_.left, area_.top - scroll);
+  draw_messages(target, states, scroll, scroll + area_.height, now);
   return settled < placed_;
 }
 

@@ -3,6 +3,7 @@
 // Each frame draws only the bubbles that intersect the area, straight to the screen: flat
 // fills and glyphs cost software rendering less per pixel than copying a cached texture of the
 // same area would, and there is nothing to re-render when a line arrives or the view scrolls.
+// Bubbles at the area's edges spill over it: whoever draws the view covers its surroundings after.
 #pragma once
 
 #include <SFML/Graphics.hpp>
@@ -44,10 +45,11 @@ class ConversationView {
     double appear_at = 0;
     sf::FloatRect box;       // in content coordinates
     RoundedRect background;  // none for a note
-    sf::RectangleShape accent;
+    sf::VertexArray accent;
   };
   void place(Message& m, float scale);
-  void draw_messages(sf::RenderTarget& target, float top, float bottom, double now);
+  void draw_messages(sf::RenderTarget& target, const sf::RenderStates& states, float top, float bottom,
+                     double now);
   float max_scroll() const { return std::max(0.f, content_height_ - area_.height); }
 
   const Fonts* fonts_ = nullptr;
@@ -59,6 +61,7 @@ class ConversationView {
   float scroll_ = 0;
   bool follow_ = true;
   double settled_at_ = 0;
+  GlyphBatch glyphs_;  // the visible text, gathered each frame
 };
 
 }  // namespace attune::window

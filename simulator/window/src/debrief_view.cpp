@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "attune/window/palette.h"
+#include "flat_rect.h"
 
 namespace attune::window {
 namespace {
@@ -70,7 +71,7 @@ void DebriefView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
   scale_ = scale;
   laid_out_width_ = area.width;
   texts_.clear();
-  rects_.clear();
+  bars_.clear();
   panels_.clear();
   cards_.clear();
   const float s = scale;
@@ -106,18 +107,13 @@ void DebriefView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
     float row = 34 * s;
     std::string name = id_words(id) + (c.value("focus", false) ? "  \u00b7 focus" : "");
     text({para(name, 16, palette::kText, c.value("focus", false))}, {left, y}, name_width - 12 * s);
-    sf::RectangleShape track({track_w, 14 * s});
-    track.setPosition(track_x, y + 5 * s);
-    track.setFillColor(palette::kBarTrack);
-    rects_.push_back(track);
+    append_rect(bars_, {track_x, y + 5 * s, track_w, 14 * s}, palette::kBarTrack);
     std::string status = id_words(c.value("status", ""));
     std::string figure;
     if (c["score"].is_number()) {
       double score = std::clamp(c["score"].get<double>(), 0.0, 4.0);
-      sf::RectangleShape bar({static_cast<float>(track_w * score / 4.0), 14 * s});
-      bar.setPosition(track_x, y + 5 * s);
-      bar.setFillColor(palette::kBar);
-      rects_.push_back(bar);
+      append_rect(bars_, {track_x, y + 5 * s, static_cast<float>(track_w * score / 4.0), 14 * s},
+                  palette::kBar);
       figure = number(c["score"], "%.1f") + "   " + status;
     } else {
       figure = status;
@@ -141,11 +137,18 @@ void DebriefView::layout(const Fonts& fonts, sf::FloatRect area, float scale) {
       {"Silences held", std::to_string(m.value("silent_passes", 0))},
       {"Interruptions", std::to_string(m.value("interruptions", 0))}};
   float column = width / 2;
+  float row_height = 0;  // a value that wraps makes its row taller, not the next row overlap it
   for (std::size_t i = 0; i < std::size(metrics); ++i) {
     float x = left + (i % 2 == 0 ? 0 : column);
-    text({para(metrics[i].first, 15, palette::kMuted)}, {x, y}, 230 * s);
-    text({para(metrics[i].second, 15, palette::kText)}, {x + 230 * s, y}, column - 240 * s);
-    if (i % 2 == 1 || i + 1 == std::size(metrics)) y += 26 * s;
+    row_height = std::max(
+        row_height, text({para(metrics[i].first, 15, palette::kMuted)}, {x, y}, 230 * s).block.height());
+    row_height = std::max(
+        row_height, text({para(metrics[i].second, 15, palette::kText)}, {x + 230 * s, y}, column - 240 * s)
+                        .block.height());
+    if (i % 2 == 1 || i + 1 == std::size(metrics)) {
+      y += std::max(26 * s, row_height + 8 * s);
+      row_height = 0;
+    }
   }
   y += 24 * s;
 
@@ -250,12 +253,10 @@ std::optional<sf::FloatRect> DebriefView::turn_box(int turn) const {
 }
 
 void DebriefView::draw(sf::RenderTarget& target) {
-  sf::View previous = target.getView();
-  sf::Vector2f window(target.getSize());
-  sf::View view(sf::FloatRect(0, std::round(scroll_), area_.width, area_.height));
-  view.setViewport(
-      {area_.left / window.x, area_.top / window.y, area_.width / window.x, area_.height / window.y});
-  target.setView(view);
+  // No viewport clips the area (see ConversationView::draw): the footer, drawn after, covers what
+  // the last card spills.
+  sf::RenderStates states;
+  states.transform.translate(area_.left, area_.top - std::round(scroll_));
   for (std::size_t i = 0; i < panels_.size(); ++i) {
     const Card& card = cards_[i];
     bool chosen = (selected_ && *selected_ == card.turn) || (hovered_ && *hovered_ == card.turn);
@@ -266,21 +267,20 @@ void DebriefView::draw(sf::RenderTarget& target) {
       panel.setOutlineThickness(2);
     }
     if (card.box.top > scroll_ + area_.height || card.box.top + card.box.height < scroll_) continue;
-    target.draw(panel);
+    target.draw(panel, states);
     if (chosen) {
       sf::Text retry(from_utf8("Retry from here \u203a"), fonts_->bold, scaled(14, scale_));
       retry.setFillColor(palette::kAccent);
       retry.setPosition(card.box.left + card.box.width - retry.getLocalBounds().width - 18 * scale_,
                         card.box.top + 14 * scale_);
-      target.draw(retry);
+      target.draw(retry, states);
     }
   }
-  for (const auto& r : rects_) target.draw(r);
+  target.draw(bars_, states);
   for (const auto& t : texts_) {
     if (t->at.y > scroll_ + area_.height || t->at.y + t->block.height() < scroll_) continue;
-    t->block.draw(target, t->at);
+    t->block.draw(target, t->at + sf::Vector2f(area_.left, area_.top - std::round(scroll_)));
   }
-  target.setView(previous);
 }
 
 }  // namespace attune::window

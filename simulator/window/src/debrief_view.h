@@ -59,7 +59,7 @@ class DebriefView {
   float content_height_ = 0;
   float scroll_ = 0;
   std::vector<std::unique_ptr<Placed>> texts_;
-  std::vector<sf::RectangleShape> rects_;
+  sf::VertexArray bars_{sf::Quads};  // the competencies' score bars and their tracks
   std::vector<RoundedRect> panels_;
   std::vector<Card> cards_;
   std::optional<int> selected_;

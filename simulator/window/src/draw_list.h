@@ -21,6 +21,10 @@ class DrawList {
   void draw(const T& drawable, const sf::RenderStates& states = sf::RenderStates::Default) {
     items_.push_back({std::make_unique<T>(drawable), states});
   }
+  // Labels as glyph quads: llvmpipe fills those faster than sf::Text's triangles.
+  void draw(const sf::Text& text, const sf::RenderStates& states = sf::RenderStates::Default) {
+    items_.push_back({std::make_unique<TextQuads>(text), states});
+  }
   void draw(const TextBlock& block, sf::Vector2f at) {
     items_.push_back({std::make_unique<PlacedBlock>(block, at), sf::RenderStates::Default});
   }

@@ -4,16 +4,12 @@
 #include <array>
 #include <cmath>
 
+#include "flat_rect.h"
+
 namespace attune::window {
 namespace {
 
 constexpr std::size_t kSteps = 6;  // points on each corner's quarter circle
-
-void quad(sf::VertexArray& v, sf::FloatRect r, sf::Color c) {
-  sf::Vector2f a(r.left, r.top), b(r.left + r.width, r.top), d(r.left, r.top + r.height),
-      e(r.left + r.width, r.top + r.height);
-  for (sf::Vector2f p : {a, b, d, d, b, e}) v.append(sf::Vertex(p, c));
-}
 
 // The outline, clockwise from the top edge's right end: each corner's arc in turn.
 std::array<sf::Vector2f, 4 * kSteps> perimeter(sf::Vector2f size, float radius) {
@@ -39,23 +35,24 @@ std::array<sf::Vector2f, 4 * kSteps> perimeter(sf::Vector2f size, float radius) 
 RoundedRect::RoundedRect(sf::Vector2f size, float radius, sf::Color fill)
     : size_(size), radius_(std::min({radius, size.x / 2, size.y / 2})), fill_colour_(fill) {
   const float r = radius_;
-  quad(fill_, {r, 0, size.x - 2 * r, size.y}, fill);
-  quad(fill_, {0, r, r, size.y - 2 * r}, fill);
-  quad(fill_, {size.x - r, r, r, size.y - 2 * r}, fill);
+  append_rect(body_, {r, 0, size.x - 2 * r, size.y}, fill);
+  append_rect(body_, {0, r, r, size.y - 2 * r}, fill);
+  append_rect(body_, {size.x - r, r, r, size.y - 2 * r}, fill);
   auto points = perimeter(size, r);
   const sf::Vector2f centres[4] = {{size.x - r, r}, {size.x - r, size.y - r}, {r, size.y - r}, {r, r}};
   for (std::size_t corner = 0; corner < 4; ++corner) {
     for (std::size_t step = 0; step + 1 < kSteps; ++step) {
-      fill_.append(sf::Vertex(centres[corner], fill));
-      fill_.append(sf::Vertex(points[corner * kSteps + step], fill));
-      fill_.append(sf::Vertex(points[corner * kSteps + step + 1], fill));
+      corners_.append(sf::Vertex(centres[corner], fill));
+      corners_.append(sf::Vertex(points[corner * kSteps + step], fill));
+      corners_.append(sf::Vertex(points[corner * kSteps + step + 1], fill));
     }
   }
 }
 
 void RoundedRect::setFillColor(sf::Color colour) {
   fill_colour_ = colour;
-  for (std::size_t i = 0; i < fill_.getVertexCount(); ++i) fill_[i].color = colour;
+  set_colour(body_, colour);
+  set_colour(corners_, colour);
 }
 
 void RoundedRect::setOutlineThickness(float thickness) {
@@ -65,7 +62,7 @@ void RoundedRect::setOutlineThickness(float thickness) {
 
 void RoundedRect::setOutlineColor(sf::Color colour) {
   outline_colour_ = colour;
-  for (std::size_t i = 0; i < outline_.getVertexCount(); ++i) outline_[i].color = colour;
+  set_colour(outline_, colour);
 }
 
 // A strip between each perimeter point and the same point pushed out along the corner's normal,
@@ -101,7 +98,8 @@ void RoundedRect::build_outline() {
 
 void RoundedRect::draw(sf::RenderTarget& target, sf::RenderStates states) const {
   states.transform *= getTransform();
-  target.draw(fill_, states);
+  target.draw(body_, states);
+  target.draw(corners_, states);
   if (outline_.getVertexCount() > 0) target.draw(outline_, states);
 }
 

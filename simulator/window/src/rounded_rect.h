@@ -1,7 +1,8 @@
 // A rounded rectangle (bubbles, cards, buttons) built for software rendering: sf::ConvexShape
 // fills as a fan of long thin triangles from the centre, each of which llvmpipe rasterizes over
 // its whole bounding box, so a bubble cost several times its area. Here the body is three
-// axis-aligned rectangles and each corner a small fan of its own: the same pixels, far less work.
+// axis-aligned quads (llvmpipe's fast path, see flat_rect.h) and each corner a small fan of its
+// own: the same pixels, far less work.
 #pragma once
 
 #include <SFML/Graphics.hpp>
@@ -12,7 +13,7 @@ class RoundedRect : public sf::Drawable, public sf::Transformable {
  public:
   RoundedRect() = default;
   RoundedRect(sf::Vector2f size, float radius, sf::Color fill);
-  bool empty() const { return fill_.getVertexCount() == 0; }
+  bool empty() const { return body_.getVertexCount() == 0; }
   sf::Color getFillColor() const { return fill_colour_; }
   void setFillColor(sf::Color colour);
   // Drawn outside the edge, as sf::Shape draws a positive outline.
@@ -28,7 +29,8 @@ class RoundedRect : public sf::Drawable, public sf::Transformable {
   sf::Color fill_colour_;
   sf::Color outline_colour_ = sf::Color::Transparent;
   float outline_thickness_ = 0;
-  sf::VertexArray fill_{sf::Triangles};
+  sf::VertexArray body_{sf::Quads};
+  sf::VertexArray corners_{sf::Triangles};
   sf::VertexArray outline_{sf::TriangleStrip};
 };
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "flat_rect.h"
+
 namespace attune::window {
 
 Paragraph para(const std::string& text, float size, sf::Color colour, bool bold, float gap) {
@@ -95,13 +97,141 @@ std::vector<WrappedLine> wrap_text(const sf::String& text, const sf::Font& font,
   return lines;
 }
 
+namespace {
+
+struct LaidLine {
+  std::vector<float> pen;  // before each character and after the last, as sf::Text::findCharacterPos
+  float right = 0;         // the right edge of the last glyph or space
+};
+
+// One glyph as a quad. sf::Text builds two triangles instead, but llvmpipe (Mesa's software
+// renderer) fills axis-aligned quads on a fast path that triangles do not take: text draws in
+// about half the time. sf::Text also pads every quad by a texel of the
+// page's empty border so that bilinear sampling at fractional positions keeps the glyph's edges;
+// at whole pixels with nearest sampling that border changes no pixel, and leaving it out spares
+// software rendering a third of the text's fill.
+void add_glyph_quad(std::vector<sf::Vertex>& out, float x, float y, const sf::Glyph& glyph,
+                    sf::Color colour) {
+  const float pad = x == std::floor(x) && y == std::floor(y) ? 0.f : 1.f;
+  const sf::FloatRect& b = glyph.bounds;
+  const sf::IntRect& t = glyph.textureRect;
+  float left = x + b.left - pad, top = y + b.top - pad;
+  float right = x + b.left + b.width + pad, bottom = y + b.top + b.height + pad;
+  float u1 = static_cast<float>(t.left) - pad, v1 = static_cast<float>(t.top) - pad;
+  float u2 = static_cast<float>(t.left + t.width) + pad, v2 = static_cast<float>(t.top + t.height) + pad;
+  out.emplace_back(sf::Vector2f(left, top), colour, sf::Vector2f(u1, v1));
+  out.emplace_back(sf::Vector2f(right, top), colour, sf::Vector2f(u2, v1));
+  out.emplace_back(sf::Vector2f(right, bottom), colour, sf::Vector2f(u2, v2));
+  out.emplace_back(sf::Vector2f(left, bottom), colour, sf::Vector2f(u1, v2));
+}
+
+// Lays out text[begin, end) as glyph quads appended to `out`, with the pen starting at `origin`
+// on the baseline.
+LaidLine lay_line(std::vector<sf::Vertex>& out, const sf::String& text, std::size_t begin, std::size_t end,
+                  const sf::Font& font, unsigned size, sf::Color colour, sf::Vector2f origin) {
+  LaidLine line;
+  line.pen.reserve(end - begin + 1);
+  float x = 0;
+  sf::Uint32 previous = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    sf::Uint32 c = text[i];
+    line.pen.push_back(x);
+    if (c == '\r') continue;
+    x += font.getKerning(previous, c, size);
+    previous = c;
+    if (c == ' ' || c == '\t') {
+      x += font.getGlyph(' ', size, false).advance * (c == '\t' ? 4.f : 1.f);
+      line.right = std::max(line.right, x);
+      continue;
+    }
+    const sf::Glyph& glyph = font.getGlyph(c, size, false);
+    if (glyph.bounds.width > 0 && glyph.bounds.height > 0) {
+      add_glyph_quad(out, origin.x + x, origin.y, glyph, colour);
+      line.right = std::max(line.right, x + glyph.bounds.left + glyph.bounds.width);
+    }
+    x += glyph.advance;
+  }
+  line.pen.push_back(x);
+  return line;
+}
+
+sf::RenderStates page_states(const sf::Font& font, unsigned size, sf::RenderStates states) {
+  sharpen(font, size);
+  states.texture = &font.getTexture(size);
+  return states;
+}
+
+}  // namespace
+
+TextQuads::TextQuads(const sf::Text& text) : font_(text.getFont()), size_(text.getCharacterSize()) {
+  if (font_ == nullptr) return;
+  // Labels are only ever moved: laid out where they stand, whole-pixel positions keep their
+  // quads unpadded (see add_glyph_quad). Anything else is laid out at the origin and transformed.
+  const bool moved_only =
+      text.getRotation() == 0 && text.getScale() == sf::Vector2f(1, 1) && text.getOrigin() == sf::Vector2f();
+  const sf::Vector2f at = moved_only ? text.getPosition() : sf::Vector2f();
+  const sf::String& string = text.getString();
+  float y = at.y + static_cast<float>(size_);
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= string.getSize(); ++i) {
+    if (i < string.getSize() && string[i] != '\n') continue;
+    lay_line(vertices_, string, begin, i, *font_, size_, text.getFillColor(), {at.x, y});
+    y += font_->getLineSpacing(size_);
+    begin = i + 1;
+  }
+  if (moved_only) return;
+  const sf::Transform& transform = text.getTransform();
+  for (sf::Vertex& v : vertices_) v.position = transform.transformPoint(v.position);
+}
+
+void TextQuads::draw(sf::RenderTarget& target, sf::RenderStates states) const {
+  if (vertices_.empty()) return;
+  target.draw(vertices_.data(), vertices_.size(), sf::Quads, page_states(*font_, size_, states));
+}
+
+void GlyphBatch::clear() {
+  for (Page& p : pages_) p.vertices.clear();
+}
+
+std::vector<sf::Vertex>& GlyphBatch::page(const sf::Font& font, unsigned size) {
+  for (Page& p : pages_) {
+    if (p.font == &font && p.size == size) return p.vertices;
+  }
+  pages_.push_back({&font, size, {}});
+  return pages_.back().vertices;
+}
+
+void GlyphBatch::draw(sf::RenderTarget& target, const sf::RenderStates& states) const {
+  for (const Page& p : pages_) {
+    if (p.vertices.empty()) continue;
+    target.draw(p.vertices.data(), p.vertices.size(), sf::Quads, page_states(*p.font, p.size, states));
+  }
+}
+
+TextBlock::Run& TextBlock::run(const sf::Font& font, unsigned size) {
+  for (Run& r : runs_) {
+    if (r.font == &font && r.size == size) return r;
+  }
+  runs_.push_back({&font, size, {}, {}});
+  return runs_.back();
+}
+
+std::vector<float> TextBlock::add_line(const sf::String& text, std::size_t begin, std::size_t end,
+                                       const sf::Font& font, unsigned size, sf::Color colour, float y) {
+  Run& r = run(font, size);
+  std::size_t first = r.vertices.size();
+  LaidLine line = lay_line(r.vertices, text, begin, end, font, size, colour, {0, y});
+  r.colours.insert(r.colours.end(), r.vertices.size() - first, colour);
+  widest_ = std::max(widest_, line.right);
+  return std::move(line.pen);
+}
+
 void TextBlock::layout(const Fonts& fonts, float width, float scale, sf::Color highlight) {
   if (width == laid_out_width_ && scale == laid_out_scale_) return;
   laid_out_width_ = width;
   laid_out_scale_ = scale;
-  lines_.clear();
+  runs_.clear();
   marks_.clear();
-  base_colours_.clear();
   height_ = 0;
   widest_ = 0;
   for (const Paragraph& p : paragraphs_) {
@@ -109,23 +239,15 @@ void TextBlock::layout(const Fonts& fonts, float width, float scale, sf::Color h
     const sf::Font& font = p.bold ? fonts.bold : fonts.regular;
     float line_height = std::round(font.getLineSpacing(size) * 1.12f);
     for (const WrappedLine& w : wrap_text(p.text, font, size, width)) {
-      sf::Text text(p.text.substring(w.begin, w.end - w.begin), font, size);
-      text.setFillColor(p.colour);
-      text.setPosition(0, height_);
+      auto pen = add_line(p.text, w.begin, w.end, font, size, p.colour, height_ + static_cast<float>(size));
       for (const Span& h : p.highlights) {
         std::size_t b = std::max(h.begin, w.begin);
         std::size_t e = std::min(h.end, w.end);
         if (b >= e) continue;
-        float x0 = text.findCharacterPos(b - w.begin).x;
-        float x1 = text.findCharacterPos(e - w.begin).x;
-        sf::RectangleShape mark({x1 - x0 + 4, line_height});
-        mark.setPosition(x0 - 2, height_ - 1);
-        mark.setFillColor(highlight);
-        marks_.push_back(mark);
+        float x0 = pen[b - w.begin];
+        float x1 = pen[e - w.begin];
+        append_rect(marks_, {x0 - 2, height_ - 1, x1 - x0 + 4, line_height}, highlight);
       }
-      widest_ = std::max(widest_, text.getLocalBounds().left + text.getLocalBounds().width);
-      lines_.push_back(std::move(text));
-      base_colours_.push_back(p.colour);
       height_ += line_height;
     }
     height_ += std::round(p.gap_after * scale);
@@ -141,34 +263,52 @@ void TextBlock::layout(const Fonts& fonts, float width, float scale, sf::Color h
 void TextBlock::set_alpha(sf::Uint8 alpha) {
   if (alpha == alpha_) return;
   alpha_ = alpha;
-  for (std::size_t i = 0; i < lines_.size(); ++i) {
-    sf::Color c = base_colours_[i];
-    c.a = static_cast<sf::Uint8>(c.a * alpha / 255);
-    lines_[i].setFillColor(c);
+  for (Run& r : runs_) {
+    for (std::size_t i = 0; i < r.vertices.size(); ++i) {
+      sf::Color c = r.colours[i];
+      c.a = static_cast<sf::Uint8>(c.a * alpha / 255);
+      r.vertices[i].color = c;
+    }
   }
-  for (auto& mark : marks_) {
-    sf::Color c = mark.getFillColor();
-    c.a = alpha;
-    mark.setFillColor(c);
-  }
+  for (std::size_t i = 0; i < marks_.getVertexCount(); ++i) marks_[i].color.a = alpha;
+}
+
+void TextBlock::draw_marks(sf::RenderTarget& target, sf::Vector2f at, const sf::RenderStates& base) const {
+  sf::RenderStates states = base;
+  states.transform.translate(std::round(at.x), std::round(at.y));
+  if (marks_.getVertexCount() > 0) target.draw(marks_, states);
 }
 
 void TextBlock::draw(sf::RenderTarget& target, sf::Vector2f at) const {
+  draw_marks(target, at);
   sf::RenderStates states;
   // Whole pixels: glyphs land on the screen's pixel grid, crisp with nearest sampling.
   states.transform.translate(std::round(at.x), std::round(at.y));
-  for (const auto& mark : marks_) target.draw(mark, states);
-  for (const auto& line : lines_) {
-    sharpen(line);
-    target.draw(line, states);
+  for (const Run& r : runs_) {
+    if (r.vertices.empty()) continue;
+    target.draw(r.vertices.data(), r.vertices.size(), sf::Quads, page_states(*r.font, r.size, states));
+  }
+}
+
+void TextBlock::add_glyphs(GlyphBatch& batch, sf::Vector2f at) const {
+  sf::Vector2f offset(std::round(at.x), std::round(at.y));
+  for (const Run& r : runs_) {
+    auto& out = batch.page(*r.font, r.size);
+    for (sf::Vertex v : r.vertices) {
+      v.position += offset;
+      out.push_back(v);
+    }
   }
 }
 
 void sharpen(const sf::Text& text) {
-  if (text.getFont() == nullptr) return;
+  if (text.getFont() != nullptr) sharpen(*text.getFont(), text.getCharacterSize());
+}
+
+void sharpen(const sf::Font& font, unsigned size) {
   // The page belongs to the font's mutable page table, not to a const object: changing its
   // filtering is well-defined. A no-op once set, until the page grows into a new texture.
-  const_cast<sf::Texture&>(text.getFont()->getTexture(text.getCharacterSize())).setSmooth(false);
+  const_cast<sf::Texture&>(font.getTexture(size)).setSmooth(false);
 }
 
 }  // namespace attune::window

@@ -1,5 +1,5 @@
 // Wrapped, styled text laid out once (when its text or width changes) and drawn from cached
-// sf::Text lines: the conversation holds hundreds of these and must not wrap them every frame.
+// glyph quads: the conversation holds hundreds of these and must not wrap them every frame.
 #pragma once
 
 #include <SFML/Graphics.hpp>
@@ -47,6 +47,37 @@ struct WrappedLine {
 // Breaks at spaces (a long word is cut) and at '\n', so no line is wider than `width`.
 std::vector<WrappedLine> wrap_text(const sf::String& text, const sf::Font& font, unsigned size, float width);
 
+// Glyph quads gathered from many blocks, one vertex list per glyph page (font and size), so a
+// frame draws all the conversation's text in a draw call or two rather than one per line: in
+// software rendering each draw call costs setup and a pass over the screen's tiles.
+class GlyphBatch {
+ public:
+  // Empties the lists and keeps their memory for the next frame.
+  void clear();
+  std::vector<sf::Vertex>& page(const sf::Font& font, unsigned size);
+  void draw(sf::RenderTarget& target, const sf::RenderStates& states = sf::RenderStates::Default) const;
+
+ private:
+  struct Page {
+    const sf::Font* font = nullptr;
+    unsigned size = 0;
+    std::vector<sf::Vertex> vertices;
+  };
+  std::vector<Page> pages_;
+};
+
+// An sf::Text as glyph quads (see TextBlock), for labels recorded once and drawn every frame.
+class TextQuads : public sf::Drawable {
+ public:
+  explicit TextQuads(const sf::Text& text);
+
+ private:
+  void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
+  const sf::Font* font_ = nullptr;
+  unsigned size_ = 0;
+  std::vector<sf::Vertex> vertices_;
+};
+
 class TextBlock {
  public:
   void set(std::vector<Paragraph> paragraphs) {
@@ -57,15 +88,32 @@ class TextBlock {
   void layout(const Fonts& fonts, float width, float scale, sf::Color highlight = sf::Color::Transparent);
   float height() const { return height_; }
   float widest_line() const { return widest_; }
+  // Highlights and glyphs, with `at` rounded to whole pixels.
   void draw(sf::RenderTarget& target, sf::Vector2f at) const;
+  // The highlights only: drawn behind the glyphs a batch draws later.
+  void draw_marks(sf::RenderTarget& target, sf::Vector2f at,
+                  const sf::RenderStates& states = sf::RenderStates::Default) const;
+  void add_glyphs(GlyphBatch& batch, sf::Vector2f at) const;
   void set_alpha(sf::Uint8 alpha);
   bool empty() const { return paragraphs_.empty(); }
 
  private:
+  // The glyphs of one page, in block coordinates, and their colours before the block's alpha.
+  struct Run {
+    const sf::Font* font = nullptr;
+    unsigned size = 0;
+    std::vector<sf::Vertex> vertices;
+    std::vector<sf::Color> colours;
+  };
+  Run& run(const sf::Font& font, unsigned size);
+  // Lays out one line's glyphs at baseline `y`; returns the pen position before each character
+  // and after the last, as sf::Text::findCharacterPos measures them.
+  std::vector<float> add_line(const sf::String& text, std::size_t begin, std::size_t end,
+                              const sf::Font& font, unsigned size, sf::Color colour, float y);
+
   std::vector<Paragraph> paragraphs_;
-  std::vector<sf::Text> lines_;
-  std::vector<sf::RectangleShape> marks_;
-  std::vector<sf::Color> base_colours_;
+  std::vector<Run> runs_;
+  sf::VertexArray marks_{sf::Quads};
   float laid_out_width_ = -1;
   float laid_out_scale_ = -1;
   float height_ = 0;
@@ -77,6 +125,7 @@ class TextBlock {
 // text pixel. Text drawn at whole pixels (as TextBlock and the window's labels are) maps texels
 // to pixels one to one, so nearest sampling draws the very same pixels for about a third less.
 void sharpen(const sf::Text& text);
+void sharpen(const sf::Font& font, unsigned size);
 
 unsigned scaled(float size, float scale);
 
