@@ -74,10 +74,16 @@ class Lexicon {
   std::size_t size() const { return words_.size(); }
 
  private:
+  // A word's first eight bytes sit in its slot: most lookups, hits and misses alike, end there
+  // without touching the word list.
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint64_t prefix = 0;
+    std::uint32_t hash = 0;
     WordId id = kNoWord;
+    std::uint16_t length = 0;
   };
+  static std::uint64_t prefix_of(std::string_view word);
+  static std::uint32_t slot_hash(std::uint64_t prefix, std::string_view word);
   void grow();
 
   std::vector<Slot> slots_;

@@ -246,8 +246,35 @@ std::vector<WordId> PatternSet::element_words(const Element& e, const Lexicon& l
   return ids;
 }
 
+PatternSet::NextCheck PatternSet::next_check(const Pattern& p, std::uint32_t element,
+                                             const std::vector<Element>& elements,
+                                             const std::vector<WordId>& words) {
+  NextCheck c;
+  c.anchored = p.anchored;
+  c.element = static_cast<std::uint8_t>(element);
+  if (element >= p.elements_count) return c;
+  const Element& e = elements[p.elements_begin + element];
+  if (e.optional) return c;
+  if (e.kind == Element::Kind::kWords && e.words_count == 1) {
+    c.kind = NextCheck::kWord;
+    c.value = words[e.words_begin];
+  } else if (e.kind == Element::Kind::kWords) {
+    c.kind = NextCheck::kWordSet;
+    for (std::uint32_t w = 0; w < e.words_count; ++w)
+      c.value |= std::uint64_t{1} << (words[e.words_begin + w] & 63u);
+  } else if (e.kind == Element::Kind::kClass) {
+    c.kind = NextCheck::kClass;
+    c.value = e.mask;
+  } else if (e.kind == Element::Kind::kFlag) {
+    c.kind = NextCheck::kFlag;
+    c.value = e.mask;
+  }
+  return c;
+}
+
 void PatternSet::finish(const Lexicon& lexicon) {
   by_first_.assign(lexicon.size(), {});
+  next_checks_.assign(patterns_.size(), NextCheck{});
   std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (pair key, pattern)
   for (std::uint32_t i = 0; i < patterns_.size(); ++i) {
     const Pattern& p = patterns_[i];
@@ -256,6 +283,7 @@ void PatternSet::finish(const Lexicon& lexicon) {
                           (elements_[p.elements_begin + 1].kind == Element::Kind::kWords ||
                            elements_[p.elements_begin + 1].kind == Element::Kind::kClass);
     const std::vector<WordId> firsts = element_words(first, lexicon);
+    next_checks_[i] = next_check(p, pairable ? 2 : 1, elements_, words_);
     if (!pairable) {
       for (WordId a : firsts) by_first_[a].push_back(i);
       continue;
@@ -266,8 +294,15 @@ void PatternSet::finish(const Lexicon& lexicon) {
     }
   }
   std::sort(keyed.begin(), keyed.end());
+  // Sized by distinct pairs, not by entries: the table stays small enough to live in cache.
+  std::size_t distinct = 0;
+  pair_firsts_.assign(lexicon.size(), 0);
+  for (std::size_t k = 0; k < keyed.size(); ++k) {
+    if (k == 0 || keyed[k].first != keyed[k - 1].first) ++distinct;
+    pair_firsts_[keyed[k].first >> 16] = 1;
+  }
   std::size_t capacity = 16;
-  while (capacity < keyed.size() * 2) capacity *= 2;
+  while (capacity < distinct * 2) capacity *= 2;
   pair_slots_.assign(capacity, PairSlot{});
   pair_pool_.clear();
   for (std::size_t k = 0; k < keyed.size();) {
@@ -285,6 +320,7 @@ void PatternSet::finish(const Lexicon& lexicon) {
 }
 
 std::span<const std::uint32_t> PatternSet::starting_with(WordId first, WordId second) const {
+  if (pair_firsts_[first] == 0) return {};
   const std::uint32_t key = pair_key(first, second);
   const std::size_t mask = pair_slots_.size() - 1;
   for (std::size_t h = pair_hash(key) & mask; pair_slots_[h].count != 0; h = (h + 1) & mask) {

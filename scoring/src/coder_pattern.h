@@ -57,6 +57,28 @@ class PatternSet {
   std::span<const std::uint32_t> starting_with(WordId first) const { return by_first_[first]; }
   std::span<const std::uint32_t> starting_with(WordId first, WordId second) const;
   const Pattern& pattern(std::uint32_t i) const { return patterns_[i]; }
+
+  // A quick test of pattern `i` found through the index at `pos` (`known` = 1 or 2 leading
+  // elements given by the index): its anchor and its first element the index did not check. Most
+  // indexed patterns fail right there; this rejects them from one small table, without match().
+  bool may_match(std::uint32_t i, const std::vector<Token>& tokens, std::uint32_t pos, std::uint32_t end,
+                 const Lexicon& lexicon) const {
+    const NextCheck& c = next_checks_[i];
+    if (c.anchored && (tokens[pos].flags & kAnchor) == 0) return false;
+    if (c.kind == NextCheck::kPass) return true;
+    const std::uint32_t at = pos + c.element;
+    if (at >= end) return false;
+    switch (c.kind) {
+      case NextCheck::kWord:
+        return tokens[at].id == c.value;
+      case NextCheck::kClass:
+        return lexicon.is(tokens[at].id, static_cast<std::uint32_t>(c.value));
+      case NextCheck::kWordSet:
+        return ((c.value >> (tokens[at].id & 63u)) & 1u) != 0;
+      default:
+        return (tokens[at].flags & c.value) != 0;
+    }
+  }
   std::size_t size() const { return patterns_.size(); }
 
   // Tries pattern `p` at `pos`; tokens [pos, end) belong to one sentence. On success
@@ -71,7 +93,18 @@ class PatternSet {
   bool token_matches(const Element& e, const Token& t, const Lexicon& lexicon) const;
   std::string compile(const std::vector<std::string_view>& atoms, std::uint32_t rule, Lexicon& lexicon);
 
+  struct NextCheck {
+    enum Kind : std::uint8_t { kPass, kWord, kWordSet, kClass, kFlag };
+    std::uint64_t value = 0;   // the word id, class or flag mask; for a word set, bit (id % 64) of each
+    std::uint8_t element = 0;  // which element, counted from the pattern's first
+    Kind kind = kPass;
+    bool anchored = false;
+  };
+  static NextCheck next_check(const Pattern& p, std::uint32_t element, const std::vector<Element>& elements,
+                              const std::vector<WordId>& words);
+
   std::vector<Element> elements_;
+  std::vector<NextCheck> next_checks_;  // per pattern, for the index it is filed under
   std::vector<WordId> words_;
   std::vector<Pattern> patterns_;
   struct PairSlot {
@@ -85,6 +118,7 @@ class PatternSet {
 
   std::vector<std::vector<std::uint32_t>> by_first_;  // patterns indexed by their first word only
   std::vector<PairSlot> pair_slots_;                  // open addressing over (first, second) words
+  std::vector<std::uint8_t> pair_firsts_;             // per word: whether any pair starts with it
   std::vector<std::uint32_t> pair_pool_;
 };
 

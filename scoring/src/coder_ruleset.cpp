@@ -190,6 +190,7 @@ void find_hits(const RuleSet& rs, const TokenizedText& t, std::vector<Hit>& hits
           pos + 1 < s.last ? ps.starting_with(id, t.tokens[pos + 1].id) : std::span<const std::uint32_t>{};
       for (const std::uint32_t known : {0u, 2u}) {
         for (std::uint32_t pi : known == 0 ? ps.starting_with(id) : by_pair) {
+          if (!ps.may_match(pi, t.tokens, pos, s.last, lex)) continue;
           const Pattern& p = ps.pattern(pi);
           std::uint32_t end = 0;
           if (!ps.match(p, t.tokens, pos, s.last, lex, end, known)) continue;

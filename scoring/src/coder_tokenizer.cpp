@@ -62,7 +62,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // Crude suffix stripping, so "worried" in the reply meets "worry" in the client's line.
 std::uint32_t stem_hash(std::string_view w) {
   if (w.empty()) return 0;
-  std::array<char, 64> buf{};
+  std::array<char, 64> buf;  // only the first n bytes are ever read
   std::size_t n = w.size() < buf.size() ? w.size() : buf.size();
   for (std::size_t i = 0; i < n; ++i) buf[i] = w[i];
   auto view = [&] { return std::string_view(buf.data(), n); };
@@ -177,7 +177,7 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
 void Builder::word(std::size_t begin, std::size_t end) {
   // Lower-cased, apostrophes normalised; long words keep a truncated spelling,
   // which no rule mentions anyway.
-  std::array<char, 64> buf{};
+  std::array<char, 64> buf;  // only the first n bytes are ever read
   std::size_t n = 0;
   std::size_t apostrophe = std::string_view::npos;
   for (std::size_t i = begin; i < end && n < buf.size();) {
