@@ -1,11 +1,11 @@
 // The coder's word table: every word it was given is found again, whatever its length, and a
 // word that differs from one of them in a single byte is not.
-#include "coder_lexicon.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "coder_lexicon.h"
 
 namespace attune::scoring::detail {
 namespace {
