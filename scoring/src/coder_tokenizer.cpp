@@ -153,7 +153,6 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(end);
   t.id = id;
-  t.stem = stem_hash(spelled);
   std::uint16_t flags = 0;
   if (clause_pending_) {
     flags |= kClauseStart;
@@ -169,6 +168,9 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
       !lexicon_.is(t.id, kStopword)) {
     flags |= kContent;
   }
+  // Only content words and the words that name a feeling or a figure are compared with the
+  // client's (see Token::stem); the rest need no stem.
+  if ((flags & kContent) != 0 || lexicon_.is(t.id, kStemmedClasses)) t.stem = stem_hash(spelled);
   t.flags = flags;
   t.clause = clause_;
   out_.tokens.push_back(t);

@@ -18,10 +18,15 @@ enum TokenFlag : std::uint16_t {
   kContent = 1u << 4,      // a content word: compared with the client's words
 };
 
+// Word classes whose stems are compared with the client's even when they are not content words.
+inline constexpr std::uint32_t kStemmedClasses = kFeeling | kEvaluative | kMetaphor;
+
 struct Token {
   std::uint32_t begin = 0;  // [begin, end) in the original text; shared by contraction parts
   std::uint32_t end = 0;
-  std::uint32_t stem = 0;  // hash of a crude stem, for overlap with the client's words
+  // Hash of a crude stem, for overlap with the client's words: set for content words and the
+  // classes in kStemmedClasses, 0 for the rest.
+  std::uint32_t stem = 0;
   WordId id = kNoWord;
   std::uint16_t flags = 0;
   std::uint16_t clause = 0;  // clause number, counted over the whole text
