@@ -252,24 +252,35 @@ PatternSet::NextCheck PatternSet::next_check(const Pattern& p, std::uint32_t ele
   NextCheck c;
   c.anchored = p.anchored;
   c.element = static_cast<std::uint8_t>(element);
-  if (element >= p.elements_count) return c;
-  const Element& e = elements[p.elements_begin + element];
-  if (e.optional) return c;
-  if (e.kind == Element::Kind::kWords && e.words_count == 1) {
-    c.kind = NextCheck::kWord;
-    c.value = words[e.words_begin];
-  } else if (e.kind == Element::Kind::kWords) {
-    c.kind = NextCheck::kWordSet;
-    for (std::uint32_t w = 0; w < e.words_count; ++w)
-      c.value |= std::uint64_t{1} << (words[e.words_begin + w] & 63u);
-  } else if (e.kind == Element::Kind::kClass) {
-    c.kind = NextCheck::kClass;
-    c.value = e.mask;
-  } else if (e.kind == Element::Kind::kFlag) {
-    c.kind = NextCheck::kFlag;
-    c.value = e.mask;
+  if (element < p.elements_count && elements[p.elements_begin + element].kind == Element::Kind::kGap) {
+    // "you *3 want to": the element after the gap, somewhere in the gap's reach.
+    c.window = elements[p.elements_begin + element].gap;
+    ++element;
   }
-  return c;
+  // The element there, and while it is optional, the ones that could stand there instead.
+  for (; element < p.elements_count; ++element) {
+    const Element& e = elements[p.elements_begin + element];
+    switch (e.kind) {
+      case Element::Kind::kWords:
+        for (std::uint32_t w = 0; w < e.words_count; ++w)
+          c.words |= std::uint64_t{1} << (words[e.words_begin + w] & 63u);
+        break;
+      case Element::Kind::kClass:
+        c.classes |= e.mask;
+        break;
+      case Element::Kind::kFlag:
+        c.flags = static_cast<std::uint16_t>(c.flags | e.mask);
+        break;
+      case Element::Kind::kAny:
+      case Element::Kind::kGap:
+        return c;  // anything could come there: nothing to check
+    }
+    if (!e.optional) {
+      c.pass = false;
+      return c;
+    }
+  }
+  return c;  // every element left is optional: the pattern may already be complete
 }
 
 void PatternSet::finish(const Lexicon& lexicon) {

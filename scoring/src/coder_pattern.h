@@ -58,26 +58,22 @@ class PatternSet {
   std::span<const std::uint32_t> starting_with(WordId first, WordId second) const;
   const Pattern& pattern(std::uint32_t i) const { return patterns_[i]; }
 
-  // A quick test of pattern `i` found through the index at `pos` (`known` = 1 or 2 leading
-  // elements given by the index): its anchor and its first element the index did not check. Most
-  // indexed patterns fail right there; this rejects them from one small table, without match().
+  // A quick test of pattern `i` found through the index at `pos`: its anchor, and whether the
+  // token where its first unindexed element stands could start the rest (any of the words, classes
+  // or flags that could come there, optional elements included). Most indexed patterns fail right
+  // there; this rejects them from one small table, without match().
   bool may_match(std::uint32_t i, const std::vector<Token>& tokens, std::uint32_t pos, std::uint32_t end,
                  const Lexicon& lexicon) const {
     const NextCheck& c = next_checks_[i];
     if (c.anchored && (tokens[pos].flags & kAnchor) == 0) return false;
-    if (c.kind == NextCheck::kPass) return true;
-    const std::uint32_t at = pos + c.element;
-    if (at >= end) return false;
-    switch (c.kind) {
-      case NextCheck::kWord:
-        return tokens[at].id == c.value;
-      case NextCheck::kClass:
-        return lexicon.is(tokens[at].id, static_cast<std::uint32_t>(c.value));
-      case NextCheck::kWordSet:
-        return ((c.value >> (tokens[at].id & 63u)) & 1u) != 0;
-      default:
-        return (tokens[at].flags & c.value) != 0;
+    if (c.pass) return true;
+    // After a gap of up to N tokens, the element may stand at any of N + 1 places.
+    for (std::uint32_t at = pos + c.element; at < end && at <= pos + c.element + c.window; ++at) {
+      const Token& t = tokens[at];
+      if (((c.words >> (t.id & 63u)) & 1u) != 0 || lexicon.is(t.id, c.classes) || (t.flags & c.flags) != 0)
+        return true;
     }
+    return false;
   }
   std::size_t size() const { return patterns_.size(); }
 
@@ -94,10 +90,12 @@ class PatternSet {
   std::string compile(const std::vector<std::string_view>& atoms, std::uint32_t rule, Lexicon& lexicon);
 
   struct NextCheck {
-    enum Kind : std::uint8_t { kPass, kWord, kWordSet, kClass, kFlag };
-    std::uint64_t value = 0;   // the word id, class or flag mask; for a word set, bit (id % 64) of each
-    std::uint8_t element = 0;  // which element, counted from the pattern's first
-    Kind kind = kPass;
+    std::uint64_t words = 0;    // bit (id % 64) of each word that could stand there
+    std::uint32_t classes = 0;  // word classes that could
+    std::uint16_t flags = 0;    // token flags that could
+    std::uint8_t element = 0;   // where, counted in tokens from the pattern's first
+    std::uint8_t window = 0;    // after a gap: how many more places it may stand
+    bool pass = true;           // nothing to check: any token could
     bool anchored = false;
   };
   static NextCheck next_check(const Pattern& p, std::uint32_t element, const std::vector<Element>& elements,
