@@ -1,6 +1,7 @@
 #include "coder_lexicon.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -22,6 +23,10 @@ Lexicon::Lexicon() {
   expansion_begin_.push_back(0);
   expansion_len_.push_back(0);
 }
+
+// A slot trusts the prefix for words of up to eight bytes; the overlapping loads below give every
+// such word its own prefix only in little-endian byte order.
+static_assert(std::endian::native == std::endian::little);
 
 std::uint64_t Lexicon::prefix_of(std::string_view word) {
   // Whole loads that stay within the word, overlapping where it is shorter than they are.

@@ -37,6 +37,14 @@ TEST(Lexicon, FindsEveryLengthAndMissesOneByteOff) {
       EXPECT_EQ(lexicon.find(w), kNoWord) << w;
     }
   }
+  // Bytes above 0x7F are bytes like any other.
+  const WordId cafe = lexicon.intern("cafe");
+  const WordId accented = lexicon.intern("caf\xc3\xa9");
+  const WordId naive = lexicon.intern("na\xc3\xafvet\xc3\xa9s");
+  EXPECT_NE(cafe, accented);
+  EXPECT_EQ(lexicon.find("caf\xc3\xa9"), accented);
+  EXPECT_EQ(lexicon.find("na\xc3\xafvet\xc3\xa9s"), naive);
+  EXPECT_EQ(lexicon.find("caf\xc3\xa8"), kNoWord);
   EXPECT_EQ(lexicon.find(""), kNoWord);
   EXPECT_EQ(lexicon.find(base + "u"), kNoWord);
 }

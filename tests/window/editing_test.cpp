@@ -83,44 +83,97 @@ TEST(TextLayout, WrapsAccentsQuotesAndDashesWithinTheWidth) {
   EXPECT_EQ(to_utf8(text.substring(0, 1)), "“");
 }
 
-// The caret is placed by sf::Text's measurements while the text itself is drawn as TextBlock's
-// glyph quads: both must put every glyph on the same pixels.
-TEST(WindowText, GlyphQuadsDrawWhatSfTextDraws) {
-  auto files = find_fonts(ATTUNE_SOURCE_DIR);
-  ASSERT_TRUE(files) << font_search_help(ATTUNE_SOURCE_DIR);
-  Fonts fonts;
-  ASSERT_TRUE(fonts.regular.loadFromFile(files->regular));
-  ASSERT_TRUE(fonts.bold.loadFromFile(files->bold));
-  const std::string words = "“I’m not sure” — she said, café after café; AVA Wo Ty.";
-  TextBlock block;
-  block.set({para(words, 17, sf::Color(40, 40, 40))});
-  block.layout(fonts, 2000, 1);
-  sf::Text reference(from_utf8(words), fonts.regular, 17);
-  reference.setFillColor(sf::Color(40, 40, 40));
-  reference.setPosition(10, 10);
-  sharpen(reference);
-  EXPECT_EQ(block.widest_line(), reference.getLocalBounds().left + reference.getLocalBounds().width);
+const sf::Color kPaper(250, 248, 245);
 
-  auto render = [](auto&& draw) {
-    sf::RenderTexture target;
-    EXPECT_TRUE(target.create(640, 48));
-    target.clear(sf::Color(250, 248, 245));
-    draw(target);
-    target.display();
-    return target.getTexture().copyToImage();
-  };
-  sf::Image quads = render([&](sf::RenderTarget& t) { block.draw(t, {10, 10}); });
-  sf::Image text = render([&](sf::RenderTarget& t) { t.draw(reference); });
-  sf::Image label = render([&](sf::RenderTarget& t) { t.draw(TextQuads(reference)); });
+template <typename Draw>
+sf::Image render(Draw&& draw) {
+  sf::RenderTexture target;
+  EXPECT_TRUE(target.create(640, 160));
+  target.clear(kPaper);
+  draw(target);
+  target.display();
+  return target.getTexture().copyToImage();
+}
+
+// Pixels that differ between two renderings, and pixels inked in the first.
+std::pair<std::size_t, std::size_t> compare(const sf::Image& a, const sf::Image& b) {
+  std::size_t differ = 0;
   std::size_t inked = 0;
-  for (unsigned y = 0; y < 48; ++y) {
-    for (unsigned x = 0; x < 640; ++x) {
-      ASSERT_EQ(quads.getPixel(x, y).toInteger(), text.getPixel(x, y).toInteger()) << x << "," << y;
-      ASSERT_EQ(label.getPixel(x, y).toInteger(), text.getPixel(x, y).toInteger()) << x << "," << y;
-      inked += text.getPixel(x, y) != sf::Color(250, 248, 245);
+  for (unsigned y = 0; y < a.getSize().y; ++y) {
+    for (unsigned x = 0; x < a.getSize().x; ++x) {
+      differ += a.getPixel(x, y) != b.getPixel(x, y);
+      inked += a.getPixel(x, y) != kPaper;
     }
   }
-  EXPECT_GT(inked, 300u);  // the comparison is over drawn text, not two empty images
+  return {differ, inked};
+}
+
+Fonts load_fonts() {
+  Fonts fonts;
+  auto files = find_fonts(ATTUNE_SOURCE_DIR);
+  EXPECT_TRUE(files) << font_search_help(ATTUNE_SOURCE_DIR);
+  if (files) {
+    EXPECT_TRUE(fonts.regular.loadFromFile(files->regular));
+    EXPECT_TRUE(fonts.bold.loadFromFile(files->bold));
+  }
+  return fonts;
+}
+
+// The caret is placed by sf::Text's measurements while the text itself is drawn as glyph quads
+// (TextBlock, and TextQuads for labels): both must put every glyph on the same pixels and measure
+// the same width, in either font and at any size.
+TEST(WindowText, GlyphQuadsDrawWhatSfTextDraws) {
+  Fonts fonts = load_fonts();
+  const std::string words =
+      "\u201cI\u2019m not sure\u201d \u2014 she said, caf\u00e9 after caf\u00e9; AVA Wo Ty.";
+  for (bool bold : {false, true}) {
+    for (float size : {13.f, 17.f, 22.f}) {
+      SCOPED_TRACE((bold ? "bold " : "regular ") + std::to_string(size));
+      TextBlock block;
+      block.set({para(words, size, sf::Color(40, 40, 40), bold)});
+      block.layout(fonts, 2000, 1);
+      sf::Text reference(from_utf8(words), bold ? fonts.bold : fonts.regular, scaled(size, 1));
+      reference.setFillColor(sf::Color(40, 40, 40));
+      reference.setPosition(10, 10);
+      sharpen(reference);
+      EXPECT_EQ(block.widest_line(), reference.getLocalBounds().left + reference.getLocalBounds().width);
+      sf::Image text = render([&](sf::RenderTarget& t) { t.draw(reference); });
+      auto [differ, inked] = compare(text, render([&](sf::RenderTarget& t) { block.draw(t, {10, 10}); }));
+      EXPECT_EQ(differ, 0u);
+      EXPECT_GT(inked, 300u);  // the comparison is over drawn text, not two empty images
+      EXPECT_EQ(compare(text, render([&](sf::RenderTarget& t) { t.draw(TextQuads(reference)); })).first, 0u);
+    }
+  }
+}
+
+// The conversation gathers its bubbles' glyphs into one batch a frame: the batch, drawn after the
+// highlights, must show what each block draws on its own (wrapped lines, both fonts, a highlight).
+TEST(WindowText, ABatchDrawsWhatItsBlocksDraw) {
+  Fonts fonts = load_fonts();
+  Paragraph said = para("You said it feels like carrying everything on your own, day after day.", 16,
+                        sf::Color(40, 40, 40));
+  said.highlights.push_back({9, 14});
+  TextBlock block;
+  block.set({para("Coach", 13, sf::Color(150, 110, 40), true), said});
+  block.layout(fonts, 260, 1, sf::Color(240, 220, 160));
+  TextBlock other;
+  other.set({para("And the nights are the worst.", 16, sf::Color(40, 40, 40))});
+  other.layout(fonts, 260, 1);
+  sf::Image apart = render([&](sf::RenderTarget& t) {
+    block.draw(t, {12, 8});
+    other.draw(t, {330, 40});
+  });
+  sf::Image batched = render([&](sf::RenderTarget& t) {
+    GlyphBatch batch;
+    block.draw_marks(t, {12, 8});
+    block.add_glyphs(batch, {12, 8});
+    other.add_glyphs(batch, {330, 40});
+    batch.draw(t);
+  });
+  auto [differ, inked] = compare(apart, batched);
+  EXPECT_EQ(differ, 0u);
+  EXPECT_GT(inked, 600u);
+  EXPECT_GT(block.height(), 50.f);  // wrapped onto several lines
 }
 
 TEST(FrameStats, NearestRankPercentiles) {

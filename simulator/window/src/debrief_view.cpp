@@ -279,7 +279,9 @@ void DebriefView::draw(sf::RenderTarget& target) {
   target.draw(bars_, states);
   for (const auto& t : texts_) {
     if (t->at.y > scroll_ + area_.height || t->at.y + t->block.height() < scroll_) continue;
-    t->block.draw(target, t->at + sf::Vector2f(area_.left, area_.top - std::round(scroll_)));
+    // Rounded before the scroll, as the view used to: a block never moves a pixel against its card.
+    t->block.draw(target,
+                  {std::round(t->at.x) + area_.left, std::round(t->at.y) + area_.top - std::round(scroll_)});
   }
 }
 

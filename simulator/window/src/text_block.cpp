@@ -112,9 +112,11 @@ struct LaidLine {
 // software rendering a third of the text's fill.
 void add_glyph_quad(std::vector<sf::Vertex>& out, float x, float y, const sf::Glyph& glyph,
                     sf::Color colour) {
-  const float pad = x == std::floor(x) && y == std::floor(y) ? 0.f : 1.f;
   const sf::FloatRect& b = glyph.bounds;
   const sf::IntRect& t = glyph.textureRect;
+  const bool one_to_one = x == std::floor(x) && y == std::floor(y) &&
+                          b.width == static_cast<float>(t.width) && b.height == static_cast<float>(t.height);
+  const float pad = one_to_one ? 0.f : 1.f;
   float left = x + b.left - pad, top = y + b.top - pad;
   float right = x + b.left + b.width + pad, bottom = y + b.top + b.height + pad;
   float u1 = static_cast<float>(t.left) - pad, v1 = static_cast<float>(t.top) - pad;
@@ -145,10 +147,10 @@ LaidLine lay_line(std::vector<sf::Vertex>& out, const sf::String& text, std::siz
       continue;
     }
     const sf::Glyph& glyph = font.getGlyph(c, size, false);
-    if (glyph.bounds.width > 0 && glyph.bounds.height > 0) {
+    if (glyph.bounds.width > 0 && glyph.bounds.height > 0)
       add_glyph_quad(out, origin.x + x, origin.y, glyph, colour);
-      line.right = std::max(line.right, x + glyph.bounds.left + glyph.bounds.width);
-    }
+    // As sf::Text measures its bounds: an invisible glyph (a no-break space) still counts.
+    line.right = std::max(line.right, x + glyph.bounds.left + glyph.bounds.width);
     x += glyph.advance;
   }
   line.pen.push_back(x);
