@@ -285,7 +285,7 @@ PatternSet::NextCheck PatternSet::next_check(const Pattern& p, std::uint32_t ele
 
 void PatternSet::finish(const Lexicon& lexicon) {
   by_first_.assign(lexicon.size(), {});
-  next_checks_.assign(patterns_.size(), NextCheck{});
+  std::vector<NextCheck> checks(patterns_.size());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (pair key, pattern)
   for (std::uint32_t i = 0; i < patterns_.size(); ++i) {
     const Pattern& p = patterns_[i];
@@ -294,9 +294,9 @@ void PatternSet::finish(const Lexicon& lexicon) {
                           (elements_[p.elements_begin + 1].kind == Element::Kind::kWords ||
                            elements_[p.elements_begin + 1].kind == Element::Kind::kClass);
     const std::vector<WordId> firsts = element_words(first, lexicon);
-    next_checks_[i] = next_check(p, pairable ? 2 : 1, elements_, words_);
+    checks[i] = next_check(p, pairable ? 2 : 1, elements_, words_);
     if (!pairable) {
-      for (WordId a : firsts) by_first_[a].push_back(i);
+      for (WordId a : firsts) by_first_[a].push_back({checks[i], i});
       continue;
     }
     const std::vector<WordId> seconds = element_words(elements_[p.elements_begin + 1], lexicon);
@@ -321,7 +321,8 @@ void PatternSet::finish(const Lexicon& lexicon) {
     PairSlot slot;
     slot.key = keyed[k].first;
     slot.begin = static_cast<std::uint32_t>(pair_pool_.size());
-    for (; j < keyed.size() && keyed[j].first == slot.key; ++j) pair_pool_.push_back(keyed[j].second);
+    for (; j < keyed.size() && keyed[j].first == slot.key; ++j)
+      pair_pool_.push_back({checks[keyed[j].second], keyed[j].second});
     slot.count = static_cast<std::uint32_t>(j - k);
     std::size_t h = pair_hash(slot.key) & (capacity - 1);
     while (pair_slots_[h].count != 0) h = (h + 1) & (capacity - 1);
@@ -330,7 +331,7 @@ void PatternSet::finish(const Lexicon& lexicon) {
   }
 }
 
-std::span<const std::uint32_t> PatternSet::starting_with(WordId first, WordId second) const {
+std::span<const PatternSet::Candidate> PatternSet::starting_with(WordId first, WordId second) const {
   if (pair_firsts_[first] == 0) return {};
   const std::uint32_t key = pair_key(first, second);
   const std::size_t mask = pair_slots_.size() - 1;

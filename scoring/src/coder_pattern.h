@@ -46,6 +46,23 @@ struct Pattern {
 
 class PatternSet {
  public:
+  // What must hold at the token where an indexed pattern's first unchecked element stands.
+  struct NextCheck {
+    std::uint64_t words = 0;    // bit (id % 64) of each word that could stand there
+    std::uint32_t classes = 0;  // word classes that could
+    std::uint16_t flags = 0;    // token flags that could
+    std::uint8_t element = 0;   // where, counted in tokens from the pattern's first
+    std::uint8_t window = 0;    // after a gap: how many more places it may stand
+    bool pass = true;           // nothing to check: any token could
+    bool anchored = false;
+  };
+  // A pattern filed in the index, with its quick check beside it: the candidates for a word are
+  // read in one sweep, without a jump to a table per pattern.
+  struct Candidate {
+    NextCheck check;
+    std::uint32_t pattern = 0;
+  };
+
   // Adds every expansion of `notation` for `rule`; returns an error message, or
   // empty on success (the tables are ours, so errors are programming errors).
   std::string add(std::string_view notation, std::uint32_t rule, Lexicon& lexicon);
@@ -54,17 +71,17 @@ class PatternSet {
 
   // Patterns that can start at a word, split by whether they also need a given
   // second word: a 40-word reply tries a handful of patterns, not thousands.
-  std::span<const std::uint32_t> starting_with(WordId first) const { return by_first_[first]; }
-  std::span<const std::uint32_t> starting_with(WordId first, WordId second) const;
+  std::span<const Candidate> starting_with(WordId first) const { return by_first_[first]; }
+  std::span<const Candidate> starting_with(WordId first, WordId second) const;
   const Pattern& pattern(std::uint32_t i) const { return patterns_[i]; }
 
   // A quick test of pattern `i` found through the index at `pos`: its anchor, and whether the
   // token where its first unindexed element stands could start the rest (any of the words, classes
   // or flags that could come there, optional elements included). Most indexed patterns fail right
   // there; this rejects them from one small table, without match().
-  bool may_match(std::uint32_t i, const std::vector<Token>& tokens, std::uint32_t pos, std::uint32_t end,
-                 const Lexicon& lexicon) const {
-    const NextCheck& c = next_checks_[i];
+  static bool may_match(const Candidate& candidate, const std::vector<Token>& tokens, std::uint32_t pos,
+                        std::uint32_t end, const Lexicon& lexicon) {
+    const NextCheck& c = candidate.check;
     if (c.anchored && (tokens[pos].flags & kAnchor) == 0) return false;
     if (c.pass) return true;
     // After a gap of up to N tokens, the element may stand at any of N + 1 places.
@@ -88,21 +105,10 @@ class PatternSet {
                   std::uint32_t end, const Lexicon& lexicon, std::uint32_t& match_end) const;
   bool token_matches(const Element& e, const Token& t, const Lexicon& lexicon) const;
   std::string compile(const std::vector<std::string_view>& atoms, std::uint32_t rule, Lexicon& lexicon);
-
-  struct NextCheck {
-    std::uint64_t words = 0;    // bit (id % 64) of each word that could stand there
-    std::uint32_t classes = 0;  // word classes that could
-    std::uint16_t flags = 0;    // token flags that could
-    std::uint8_t element = 0;   // where, counted in tokens from the pattern's first
-    std::uint8_t window = 0;    // after a gap: how many more places it may stand
-    bool pass = true;           // nothing to check: any token could
-    bool anchored = false;
-  };
   static NextCheck next_check(const Pattern& p, std::uint32_t element, const std::vector<Element>& elements,
                               const std::vector<WordId>& words);
 
   std::vector<Element> elements_;
-  std::vector<NextCheck> next_checks_;  // per pattern, for the index it is filed under
   std::vector<WordId> words_;
   std::vector<Pattern> patterns_;
   struct PairSlot {
@@ -114,10 +120,10 @@ class PatternSet {
   static std::size_t pair_hash(std::uint32_t key) { return (key * 2654435761u) >> 7; }
   std::vector<WordId> element_words(const Element& e, const Lexicon& lexicon) const;
 
-  std::vector<std::vector<std::uint32_t>> by_first_;  // patterns indexed by their first word only
-  std::vector<PairSlot> pair_slots_;                  // open addressing over (first, second) words
-  std::vector<std::uint8_t> pair_firsts_;             // per word: whether any pair starts with it
-  std::vector<std::uint32_t> pair_pool_;
+  std::vector<std::vector<Candidate>> by_first_;  // patterns indexed by their first word only
+  std::vector<PairSlot> pair_slots_;              // open addressing over (first, second) words
+  std::vector<std::uint8_t> pair_firsts_;         // per word: whether any pair starts with it
+  std::vector<Candidate> pair_pool_;
 };
 
 }  // namespace attune::scoring::detail

@@ -186,12 +186,13 @@ void find_hits(const RuleSet& rs, const TokenizedText& t, std::vector<Hit>& hits
     const std::size_t sentence_begin = hits.size();
     for (std::uint32_t pos = s.first; pos < s.last; ++pos) {
       const WordId id = t.tokens[pos].id;
-      const std::span<const std::uint32_t> by_pair =
-          pos + 1 < s.last ? ps.starting_with(id, t.tokens[pos + 1].id) : std::span<const std::uint32_t>{};
+      const std::span<const PatternSet::Candidate> by_pair = pos + 1 < s.last
+                                                                 ? ps.starting_with(id, t.tokens[pos + 1].id)
+                                                                 : std::span<const PatternSet::Candidate>{};
       for (const std::uint32_t known : {0u, 2u}) {
-        for (std::uint32_t pi : known == 0 ? ps.starting_with(id) : by_pair) {
-          if (!ps.may_match(pi, t.tokens, pos, s.last, lex)) continue;
-          const Pattern& p = ps.pattern(pi);
+        for (const PatternSet::Candidate& candidate : known == 0 ? ps.starting_with(id) : by_pair) {
+          if (!PatternSet::may_match(candidate, t.tokens, pos, s.last, lex)) continue;
+          const Pattern& p = ps.pattern(candidate.pattern);
           std::uint32_t end = 0;
           if (!ps.match(p, t.tokens, pos, s.last, lex, end, known)) continue;
           // One hit per rule and sentence: the first place it fires, the longest reading there.
