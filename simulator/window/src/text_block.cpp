@@ -165,30 +165,32 @@ sf::RenderStates page_states(const sf::Font& font, unsigned size, sf::RenderStat
 
 }  // namespace
 
-TextQuads::TextQuads(const sf::Text& text) : font_(text.getFont()), size_(text.getCharacterSize()) {
-  if (font_ == nullptr) return;
+TextQuads::TextQuads(const sf::Text& text) {
+  const sf::Font* font = text.getFont();
+  const unsigned size = text.getCharacterSize();
+  if (font == nullptr) return;
   // Labels are only ever moved: laid out where they stand, whole-pixel positions keep their
   // quads unpadded (see add_glyph_quad). Anything else is laid out at the origin and transformed.
   const bool moved_only =
       text.getRotation() == 0 && text.getScale() == sf::Vector2f(1, 1) && text.getOrigin() == sf::Vector2f();
   const sf::Vector2f at = moved_only ? text.getPosition() : sf::Vector2f();
   const sf::String& string = text.getString();
-  float y = at.y + static_cast<float>(size_);
+  std::vector<sf::Vertex>& vertices = glyphs_.page(*font, size);
+  float y = at.y + static_cast<float>(size);
   std::size_t begin = 0;
   for (std::size_t i = 0; i <= string.getSize(); ++i) {
     if (i < string.getSize() && string[i] != '\n') continue;
-    lay_line(vertices_, string, begin, i, *font_, size_, text.getFillColor(), {at.x, y});
-    y += font_->getLineSpacing(size_);
+    lay_line(vertices, string, begin, i, *font, size, text.getFillColor(), {at.x, y});
+    y += font->getLineSpacing(size);
     begin = i + 1;
   }
   if (moved_only) return;
   const sf::Transform& transform = text.getTransform();
-  for (sf::Vertex& v : vertices_) v.position = transform.transformPoint(v.position);
+  for (sf::Vertex& v : vertices) v.position = transform.transformPoint(v.position);
 }
 
 void TextQuads::draw(sf::RenderTarget& target, sf::RenderStates states) const {
-  if (vertices_.empty()) return;
-  target.draw(vertices_.data(), vertices_.size(), sf::Quads, page_states(*font_, size_, states));
+  glyphs_.draw(target, states);
 }
 
 void GlyphBatch::clear() {
@@ -203,6 +205,17 @@ std::vector<sf::Vertex>& GlyphBatch::page(const sf::Font& font, unsigned size) {
   return pages_.back().vertices;
 }
 
+void GlyphBatch::append(const GlyphBatch& other, sf::Vector2f offset, sf::Uint8 alpha) {
+  for (const Page& p : other.pages_) {
+    auto& out = page(*p.font, p.size);
+    for (sf::Vertex v : p.vertices) {
+      v.position += offset;
+      if (alpha != 255) v.color.a = static_cast<sf::Uint8>(v.color.a * alpha / 255);
+      out.push_back(v);
+    }
+  }
+}
+
 void GlyphBatch::draw(sf::RenderTarget& target, const sf::RenderStates& states) const {
   for (const Page& p : pages_) {
     if (p.vertices.empty()) continue;
@@ -210,20 +223,9 @@ void GlyphBatch::draw(sf::RenderTarget& target, const sf::RenderStates& states) 
   }
 }
 
-TextBlock::Run& TextBlock::run(const sf::Font& font, unsigned size) {
-  for (Run& r : runs_) {
-    if (r.font == &font && r.size == size) return r;
-  }
-  runs_.push_back({&font, size, {}, {}});
-  return runs_.back();
-}
-
 std::vector<float> TextBlock::add_line(const sf::String& text, std::size_t begin, std::size_t end,
                                        const sf::Font& font, unsigned size, sf::Color colour, float y) {
-  Run& r = run(font, size);
-  std::size_t first = r.vertices.size();
-  LaidLine line = lay_line(r.vertices, text, begin, end, font, size, colour, {0, y});
-  r.colours.insert(r.colours.end(), r.vertices.size() - first, colour);
+  LaidLine line = lay_line(glyphs_.page(font, size), text, begin, end, font, size, colour, {0, y});
   widest_ = std::max(widest_, line.right);
   return std::move(line.pen);
 }
@@ -232,7 +234,7 @@ void TextBlock::layout(const Fonts& fonts, float width, float scale, sf::Color h
   if (width == laid_out_width_ && scale == laid_out_scale_) return;
   laid_out_width_ = width;
   laid_out_scale_ = scale;
-  runs_.clear();
+  glyphs_ = GlyphBatch();
   marks_.clear();
   height_ = 0;
   widest_ = 0;
@@ -256,22 +258,13 @@ void TextBlock::layout(const Fonts& fonts, float width, float scale, sf::Color h
   }
   if (!paragraphs_.empty()) height_ -= std::round(paragraphs_.back().gap_after * scale);
   if (alpha_ != 255) {
-    sf::Uint8 alpha = alpha_;
-    alpha_ = 255;
-    set_alpha(alpha);
+    for (std::size_t i = 0; i < marks_.getVertexCount(); ++i) marks_[i].color.a = alpha_;
   }
 }
 
 void TextBlock::set_alpha(sf::Uint8 alpha) {
   if (alpha == alpha_) return;
   alpha_ = alpha;
-  for (Run& r : runs_) {
-    for (std::size_t i = 0; i < r.vertices.size(); ++i) {
-      sf::Color c = r.colours[i];
-      c.a = static_cast<sf::Uint8>(c.a * alpha / 255);
-      r.vertices[i].color = c;
-    }
-  }
   for (std::size_t i = 0; i < marks_.getVertexCount(); ++i) marks_[i].color.a = alpha;
 }
 
@@ -283,24 +276,21 @@ void TextBlock::draw_marks(sf::RenderTarget& target, sf::Vector2f at, const sf::
 
 void TextBlock::draw(sf::RenderTarget& target, sf::Vector2f at) const {
   draw_marks(target, at);
-  sf::RenderStates states;
   // Whole pixels: glyphs land on the screen's pixel grid, crisp with nearest sampling.
-  states.transform.translate(std::round(at.x), std::round(at.y));
-  for (const Run& r : runs_) {
-    if (r.vertices.empty()) continue;
-    target.draw(r.vertices.data(), r.vertices.size(), sf::Quads, page_states(*r.font, r.size, states));
+  const sf::Vector2f offset(std::round(at.x), std::round(at.y));
+  if (alpha_ != 255) {
+    GlyphBatch faded;
+    faded.append(glyphs_, offset, alpha_);
+    faded.draw(target);
+    return;
   }
+  sf::RenderStates states;
+  states.transform.translate(offset);
+  glyphs_.draw(target, states);
 }
 
 void TextBlock::add_glyphs(GlyphBatch& batch, sf::Vector2f at) const {
-  sf::Vector2f offset(std::round(at.x), std::round(at.y));
-  for (const Run& r : runs_) {
-    auto& out = batch.page(*r.font, r.size);
-    for (sf::Vertex v : r.vertices) {
-      v.position += offset;
-      out.push_back(v);
-    }
-  }
+  batch.append(glyphs_, {std::round(at.x), std::round(at.y)}, alpha_);
 }
 
 void sharpen(const sf::Text& text) {

@@ -55,6 +55,8 @@ class GlyphBatch {
   // Empties the lists and keeps their memory for the next frame.
   void clear();
   std::vector<sf::Vertex>& page(const sf::Font& font, unsigned size);
+  // Adds `other`'s glyphs moved by `offset`, their alpha scaled by `alpha`.
+  void append(const GlyphBatch& other, sf::Vector2f offset, sf::Uint8 alpha = 255);
   void draw(sf::RenderTarget& target, const sf::RenderStates& states = sf::RenderStates::Default) const;
 
  private:
@@ -73,9 +75,7 @@ class TextQuads : public sf::Drawable {
 
  private:
   void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
-  const sf::Font* font_ = nullptr;
-  unsigned size_ = 0;
-  std::vector<sf::Vertex> vertices_;
+  GlyphBatch glyphs_;
 };
 
 class TextBlock {
@@ -98,21 +98,13 @@ class TextBlock {
   bool empty() const { return paragraphs_.empty(); }
 
  private:
-  // The glyphs of one page, in block coordinates, and their colours before the block's alpha.
-  struct Run {
-    const sf::Font* font = nullptr;
-    unsigned size = 0;
-    std::vector<sf::Vertex> vertices;
-    std::vector<sf::Color> colours;
-  };
-  Run& run(const sf::Font& font, unsigned size);
   // Lays out one line's glyphs at baseline `y`; returns the pen position before each character
   // and after the last, as sf::Text::findCharacterPos measures them.
   std::vector<float> add_line(const sf::String& text, std::size_t begin, std::size_t end,
                               const sf::Font& font, unsigned size, sf::Color colour, float y);
 
   std::vector<Paragraph> paragraphs_;
-  std::vector<Run> runs_;
+  GlyphBatch glyphs_;  // in block coordinates, in the paragraphs' colours: alpha_ applies when drawn
   sf::VertexArray marks_{sf::Quads};
   float laid_out_width_ = -1;
   float laid_out_scale_ = -1;
