@@ -123,8 +123,13 @@ class UtteranceCoder {
   ReflectionPick find_reflection(const Sentence& s, const Hit* stem, const SentenceFacts& f) const;
   void code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end);
   std::uint32_t own_narrative(const Sentence& s) const;
+  // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
+  std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
+  bool turns_to_client(const detail::Token& tok) const;
   std::uint32_t so_continuation(const Sentence& s) const;
   bool ends_ed(std::uint32_t i) const;
+  // The sentence carries a smiley or a laugh (":)", "lol"): the helper's own tone, like "!".
+  bool smiles(const Sentence& s) const;
   bool ends_ly(std::uint32_t i) const;
   void add_summaries();
   void apply_caps();
@@ -164,9 +169,14 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
     return {stem->first, spec.id, spec.confidence, spec.code == Code::complex_reflection};
   }
   if (f.no_stem || f.no_plain) return {};
+  // An exclaimed statement voices the helper's own reaction (cheer, praise, surprise):
+  // a reflection gives the client's meaning back in an even voice.
+  if (s.terminator == '!' || smiles(s)) return {};
   // "You will get through this" foretells; a reflection gives back what the client said or feels.
-  for (std::uint32_t i = s.first; i + 1 < s.last && i <= s.first + 2; ++i) {
-    if (t.tokens[i].id == rs_.words().you && t.tokens[i + 1].id == rs_.words().will) return {};
+  // So does "Things will get better", "It will help you": "will" right after the subject.
+  const std::uint32_t head = detail::sentence_head(rs_, t, s);
+  for (std::uint32_t i = head + 1; i < s.last && i <= head + 2; ++i) {
+    if (t.tokens[i].id == rs_.words().will) return {};
   }
   if (const std::uint32_t from = detail::second_person_statement(rs_, t, s); from != kNoToken) {
     return {from, "reflection.second_person", 0.6f, false};
@@ -225,6 +235,25 @@ std::uint32_t UtteranceCoder::so_continuation(const Sentence& s) const {
   return i;
 }
 
+bool UtteranceCoder::smiles(const Sentence& s) const {
+  const TokenizedText& t = sc_.text;
+  const auto& k = rs_.words();
+  for (std::uint32_t i = s.first; i < s.last; ++i) {
+    const WordId id = t.tokens[i].id;
+    if (id == k.lol || id == k.haha || id == k.hahaha || id == k.hehe || id == k.lmao) return true;
+  }
+  // Faces are not words: look in the bytes up to the next sentence's first word.
+  const std::size_t next =
+      &s + 1 < t.sentences.data() + t.sentences.size() ? tok_begin((&s + 1)->first) : text_.size();
+  for (std::size_t i = tok_begin(s.first); i + 1 < next; ++i) {
+    const char c = text_[i];
+    if (c != ':' && c != ';' && c != '(') continue;
+    const char mouth = text_[i + 1] == '-' && i + 2 < next ? text_[i + 2] : text_[i + 1];
+    if (c == '(' ? mouth == ':' : (mouth == ')' || mouth == 'D' || mouth == 'P' || mouth == 'p')) return true;
+  }
+  return false;
+}
+
 bool UtteranceCoder::ends_ly(std::uint32_t i) const {
   const detail::Token& tok = sc_.text.tokens[i];
   if (tok.end - tok.begin < 5) return false;
@@ -239,14 +268,33 @@ bool UtteranceCoder::ends_ed(std::uint32_t i) const {
   return a == 'e' && b == 'd';
 }
 
+bool UtteranceCoder::turns_to_client(const detail::Token& tok) const {
+  const auto& k = rs_.words();
+  return (tok.flags & detail::kClauseStart) != 0 || tok.id == k.so || tok.id == k.but || tok.id == k.because;
+}
+
+std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) const {
+  const TokenizedText& t = sc_.text;
+  std::uint32_t clause = from;
+  for (std::uint32_t m = from + 1; m < s.last; ++m) {
+    if (turns_to_client(t.tokens[m])) clause = m;
+    if (rs_.lexicon().is(t.tokens[m].id, detail::kSecondPerson)) return clause;
+  }
+  return s.last;
+}
+
 // The helper telling their own story with no "you" in it: "I moved out at nineteen",
 // "My brother had the same thing". Returns where it starts, or kNoToken.
 std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
   const TokenizedText& t = sc_.text;
   const detail::Lexicon& lex = rs_.lexicon();
   const auto& k = rs_.words();
-  if (s.terminator == '?' || detail::has_second_person(rs_, t, s)) return kNoToken;
+  if (s.terminator == '?') return kNoToken;
+  // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the
+  // clause that follows it, the story is told and then related ("I lost my job too, so I get how you feel").
+  auto told = [&](std::uint32_t from) { return story_end(s, from) == from ? kNoToken : from; };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
+    if (lex.is(t.tokens[i].id, detail::kSecondPerson)) return kNoToken;
     const detail::Token& tok = t.tokens[i];
     if ((tok.flags & detail::kAnchor) == 0) continue;
     if (tok.id == k.i) {
@@ -265,17 +313,17 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
       if (j >= s.last) return kNoToken;
       const WordId v = t.tokens[j].id;
       // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
-      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? i : kNoToken;
+      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? told(i) : kNoToken;
       // "I have been", "I have also struggled", "I had to": perfect and past forms.
       if (v == k.have) {
         std::uint32_t p = j + 1;
         for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
         if (p < s.last &&
             (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been))
-          return i;
+          return told(i);
         return kNoToken;
       }
-      if (lex.is(v, detail::kPastVerb) || (v == kNoWord && ends_ed(j))) return i;
+      if (lex.is(v, detail::kPastVerb) || ends_ed(j)) return told(i);
       // "I find it hard sometimes too", "I usually take a walk": a present habit of the
       // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
       if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return kNoToken;
@@ -283,15 +331,15 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
         const WordId w = t.tokens[m].id;
         habitual = w != k.also && lex.is(w, detail::kHabitual);
       }
-      return habitual ? i : kNoToken;
+      return habitual ? told(i) : kNoToken;
     }
     if (tok.id == k.my) {
       // "My sister was...", "my dog has...": the helper's own life, with a verb.
       for (std::uint32_t j = i + 1; j < s.last && j <= i + 3; ++j) {
         const WordId v = t.tokens[j].id;
         if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
-        if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || (v == kNoWord && ends_ed(j))) {
-          return j > i + 1 ? i : kNoToken;
+        if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || ends_ed(j)) {
+          return j > i + 1 ? told(i) : kNoToken;
         }
       }
       return kNoToken;
@@ -426,15 +474,16 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
 
   if (!question && !any_other_emit && !reflected && !advised && !here_and_now) {
     if (const std::uint32_t from = own_narrative(s); from != kNoToken) {
-      add(Code::self_disclosure, tok_begin(from), tok_end(s.last - 1), "disclosure.own_narrative", 0.5f, si);
+      add(Code::self_disclosure, tok_begin(from), tok_end(story_end(s, from) - 1), "disclosure.own_narrative",
+          0.5f, si);
       return;
     }
   }
 
   if (!any_emit && detail::only_fillers(rs_, t, s)) {
     add(Code::filler, tok_begin(s.first), s.end_byte, "filler.acknowledgement", 0.8f, si);
-  } else if (!question && !any_emit && !reflected && !advised && s.last - s.first >= kMinInfoTokens &&
-             !detail::has_speaker_self(rs_, t, s)) {
+  } else if (!question && !any_emit && !reflected && !advised && s.terminator != '!' &&
+             s.last - s.first >= kMinInfoTokens && !detail::has_speaker_self(rs_, t, s) && !smiles(s)) {
     // A longer statement about the world, not the client or the helper: information.
     add(Code::information, tok_begin(s.first), tok_end(s.last - 1), "information.statement", 0.4f, si);
   }
@@ -557,6 +606,9 @@ Code UtteranceCoder::pick_primary(std::uint32_t passed_over) const {
     }
     return Code::advice;
   }
+  // The helper's own story is what a turn that tells one does, whatever question or
+  // paraphrase frames it: the client hears it, and a supervisor scores it, as a disclosure.
+  if (find(Code::self_disclosure) != nullptr) return Code::self_disclosure;
   for (Code c : {Code::referral, Code::judgment, Code::reassurance}) {
     if (find(c) != nullptr) return c;
   }

@@ -243,7 +243,8 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
     {kPastVerb,
      "lost left quit got started moved had was went felt found tried stopped became broke needed "
      "finished graduated decided did came took struggled dealt experienced lived worked divorced "
-     "relapsed"},
+     "relapsed made saw met grew kept gave ran wrote sent paid bought brought built fell fought won sold "
+     "slept began chose drove ate drank forgot held taught woke spent joined raised"},
     {kNumber, "one two three four five six seven eight nine ten eleven twelve fifteen twenty"},
     {kIntensifier, "really so very quite pretty truly incredibly such extremely super"},
     {kHabitual,

@@ -217,9 +217,14 @@ constexpr RuleSpec kRules[] = {
      "you (can|will|could) (do|handle|get through) (it|this|that)"},
     {"affirmation.praise", AF, E, N | kVetoAdvice, 0.75f, "(give yourself|deserve) a (big)? pat on the back"},
     {"affirmation.praise", AF, E, 0, 0.8f, "(i|i really|i truly) believe in you"},
+    {"affirmation.praise", AF, E, N, 0.8f,
+     "i am (so|really|very|truly)? (happy|glad|thrilled|pleased) for you"},
+    // "I'm happy for you to call the office" agrees to an arrangement; it does not praise.
+    {"veto.affirmation.arrangement", AF, Role::kVeto, 0, 1.0f, "(happy|glad|pleased) for you to"},
+    {"affirmation.praise", AF, E, N, 0.8f, "i (really|truly|have to)? (commend|applaud|salute) you"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
-     "happy|support|respect|kindness|to feel)"},
+     "happy|support|respect|kindness|to feel|to be (treated|loved|heard|respected|appreciated|valued))"},
     {"affirmation.praise", AF, E, 0, 0.75f, "^ you (have)? got this"},
     {"affirmation.praise", AF, E, kVetoAdvice, 0.8f,
      "keep (it up|up the good work|up the great work|going like this)"},
@@ -528,7 +533,8 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.happened_to_me", SD, E, 0, 0.75f,
      "my (own)? @relative (also)? (was|had|did|used to|passed|died|struggled|went|left|drank)"},
     {"disclosure.what_helped_me", SD, E, 0, 0.8f, "what (helped|helps|worked for|works for) me"},
-    {"disclosure.what_helped_me", SD, E, 0, 0.8f, "(it|that|this) (helped|helps|worked for) me"},
+    {"disclosure.what_helped_me", SD, E, 0, 0.8f,
+     "(it|that|this) (really|also|definitely|always)? (helped|helps|worked for) me"},
     {"disclosure.what_helped_me", SD, E, 0, 0.75f,
      "i found (it|that)? (helpful|useful|that|it helped|it helps)"},
 

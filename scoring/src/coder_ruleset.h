@@ -16,7 +16,8 @@ namespace attune::scoring::detail {
 struct KeyWords {
   WordId you, your, yourself, i, me, my, we, us, and_, also, so, let, have, know, if_, like, be, feel, rather,
       hesitate, forget, of, they, he, she, people, everyone, someone, others, kind, really, do_, still,
-      always, sometimes, even, mean, guess, when, once, whenever, about, felt, been, will;
+      always, sometimes, even, mean, guess, when, once, whenever, about, felt, been, will, but, because, lol,
+      haha, hahaha, hehe, lmao;
 };
 
 class RuleSet {

@@ -189,6 +189,14 @@ TEST(CoderAffirmation, NamesStrengthOrEffort) {
   EXPECT_TRUE(has("You clearly care about your kids.", Code::affirmation));
 }
 
+TEST(CoderAffirmation, GladnessAndRespectForTheClient) {
+  EXPECT_EQ(evidence("I am so happy for you.", Code::affirmation), "I am so happy for you");
+  EXPECT_EQ(evidence("I commend you for speaking up.", Code::affirmation), "I commend you");
+  EXPECT_EQ(primary("You deserve to be treated with respect."), Code::affirmation);
+  // Near miss: agreeing to an arrangement is not praise.
+  EXPECT_FALSE(has("I am happy for you to call the office.", Code::affirmation));
+}
+
 TEST(CoderAffirmation, NearMiss) {
   EXPECT_FALSE(has("Thank you.", Code::affirmation));
   EXPECT_FALSE(has("That took forever.", Code::affirmation));
@@ -347,6 +355,13 @@ TEST(CoderReassurance, PromisingItWillPass) {
   EXPECT_FALSE(has("I can't say it will get better soon.", Code::reassurance));
 }
 
+TEST(CoderReassurance, ForetellingThingsWillImprove) {
+  EXPECT_EQ(evidence("Things will get easier with time.", Code::reassurance), "Things will get easier");
+  EXPECT_EQ(evidence("Hopefully it will calm down soon.", Code::reassurance), "it will calm down");
+  // Near miss: saying it will not improve by itself closes nothing.
+  EXPECT_FALSE(has("Things will not get easier on their own.", Code::reassurance));
+}
+
 TEST(CoderReassurance, NearMiss) {
   EXPECT_FALSE(has("I can't promise it will be fine.", Code::reassurance));
   EXPECT_FALSE(has("Try to walk at least twice a week.", Code::reassurance));
@@ -485,6 +500,19 @@ TEST(CoderPrimary, ReflectionThenQuestionPicksTheQuestion) {
 
 TEST(CoderPrimary, QuestionThenReflectionPicksTheReflection) {
   EXPECT_TRUE(is_reflection(primary("What happened? It sounds like it was a hard week.")));
+}
+
+TEST(CoderPrimary, DisclosureOutranksTheQuestionOrReflectionAroundIt) {
+  const std::string asked = "I lost my job last spring. How are you holding up?";
+  EXPECT_EQ(primary(asked), Code::self_disclosure);
+  EXPECT_TRUE(has(asked, Code::open_question));
+  const Coding c = code_utterance("It sounds like money is tight. I went through the same after my divorce.");
+  EXPECT_EQ(c.primary, Code::self_disclosure);
+  // The reflection stays next in the ranking, for a label set without disclosure.
+  ASSERT_GE(c.ranking.size(), 2u);
+  EXPECT_TRUE(is_reflection(c.ranking[1])) << code_name(c.ranking[1]);
+  // Near miss: without the helper's story the question leads.
+  EXPECT_EQ(primary("Losing a job is hard. How are you holding up?"), Code::open_question);
 }
 
 TEST(CoderPrimary, AdviceOutranksListening) {
@@ -807,6 +835,31 @@ TEST(CoderDisclosureNarrative, HelpersOwnWaysOfCoping) {
   // Near misses: helping the client try, or the client's own coping.
   EXPECT_FALSE(has("Could you try to get outside tomorrow?", Code::self_disclosure));
   EXPECT_FALSE(has("That helps me understand what the mornings are like.", Code::self_disclosure));
+}
+
+TEST(CoderDisclosureNarrative, StoryThenATurnToTheClient) {
+  const std::string text = "My brother quit drinking in 2019, so I know how hard you are working.";
+  EXPECT_EQ(evidence(text, Code::self_disclosure), "My brother quit drinking in 2019");
+  EXPECT_EQ(rule_of(text, Code::self_disclosure), "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("I made dinner for the whole family.", Code::self_disclosure),
+            "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("My sister really loved her old job.", Code::self_disclosure),
+            "disclosure.own_narrative");
+  // Near misses: "you" in the helper's own clause makes it about the client.
+  EXPECT_FALSE(has("My brother worried you were angry.", Code::self_disclosure));
+  EXPECT_FALSE(has("I made you a list.", Code::self_disclosure));
+}
+
+TEST(CoderReflectionsPlain, ExclaimedOrSmilingStatementIsTheHelpersOwnReaction) {
+  const std::vector<std::string> client = {"I kept going to the interviews anyway even though I was scared."};
+  EXPECT_TRUE(is_reflection(primary("You kept going to the interviews anyway.", client)));
+  EXPECT_FALSE(is_reflection(primary("You kept going to the interviews anyway!", client)));
+  EXPECT_FALSE(is_reflection(primary("You kept going to the interviews anyway :)", client)));
+  const std::vector<std::string> walks = {"I started walking the dog every morning."};
+  EXPECT_TRUE(is_reflection(primary("Walking the dog every morning.", walks)));
+  EXPECT_FALSE(is_reflection(primary("Walking the dog every morning lol", walks)));
+  // Near miss: a reflection the helper marks with a stem reflects, exclaimed or not.
+  EXPECT_TRUE(is_reflection(primary("It sounds like you were really scared!", client)));
 }
 
 TEST(CoderReflectionsRising, EchoWithAQuestionMarkIsAReflection) {
