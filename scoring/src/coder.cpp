@@ -311,7 +311,19 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
         ++j;
       }
       if (j >= s.last) return kNoToken;
+      // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
+      const bool did = t.tokens[j].id == k.did;
+      if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 2 < s.last &&
+          (t.tokens[j + 1].flags & detail::kClauseStart) == 0) {
+        ++j;
+        if (lex.is(t.tokens[j].id, detail::kNegator) && j + 2 < s.last) ++j;
+      }
       const WordId v = t.tokens[j].id;
+      // Not "I did say that": the conversation itself, not the helper's life.
+      const bool about_talk = v == k.say || v == k.tell || v == k.ask || v == k.mention || v == k.mean ||
+                              v == k.hear || v == k.read;
+      if (did && !about_talk && !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux))
+        return told(i);
       // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
       if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? told(i) : kNoToken;
       // "I have been", "I have also struggled", "I had to": perfect and past forms.

@@ -244,7 +244,9 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "lost left quit got started moved had was went felt found tried stopped became broke needed "
      "finished graduated decided did came took struggled dealt experienced lived worked divorced "
      "relapsed made saw met grew kept gave ran wrote sent paid bought brought built fell fought won sold "
-     "slept began chose drove ate drank forgot held taught woke spent joined raised"},
+     "slept began chose drove ate drank forgot held taught woke spent joined raised done gone seen taken "
+     "given "
+     "grown written eaten driven chosen forgotten begun fallen spoken"},
     {kNumber, "one two three four five six seven eight nine ten eleven twelve fifteen twenty"},
     {kIntensifier, "really so very quite pretty truly incredibly such extremely super"},
     {kHabitual,

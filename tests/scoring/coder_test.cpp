@@ -850,6 +850,18 @@ TEST(CoderDisclosureNarrative, StoryThenATurnToTheClient) {
   EXPECT_FALSE(has("I made you a list.", Code::self_disclosure));
 }
 
+TEST(CoderDisclosureNarrative, StressedPastAndHabitsAndTheSameWay) {
+  EXPECT_EQ(rule_of("I did lose my wallet once.", Code::self_disclosure), "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("I sometimes do yoga before work.", Code::self_disclosure), "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("I have done the same.", Code::self_disclosure), "disclosure.own_narrative");
+  EXPECT_EQ(rule_of("What really helped me was walking.", Code::self_disclosure), "disclosure.what_helped_me");
+  EXPECT_EQ(rule_of("I am the same way.", Code::self_disclosure), "disclosure.been_there");
+  // Near misses: the conversation itself, a stance, how the helper is today.
+  EXPECT_FALSE(has("I did say that earlier.", Code::self_disclosure));
+  EXPECT_FALSE(has("I do think you are right.", Code::self_disclosure));
+  EXPECT_FALSE(has("I am the same as always, thanks.", Code::self_disclosure));
+}
+
 TEST(CoderReflectionsPlain, ExclaimedOrSmilingStatementIsTheHelpersOwnReaction) {
   const std::vector<std::string> client = {"I kept going to the interviews anyway even though I was scared."};
   EXPECT_TRUE(is_reflection(primary("You kept going to the interviews anyway.", client)));
