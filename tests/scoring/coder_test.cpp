@@ -854,7 +854,8 @@ TEST(CoderDisclosureNarrative, StressedPastAndHabitsAndTheSameWay) {
   EXPECT_EQ(rule_of("I did lose my wallet once.", Code::self_disclosure), "disclosure.own_narrative");
   EXPECT_EQ(rule_of("I sometimes do yoga before work.", Code::self_disclosure), "disclosure.own_narrative");
   EXPECT_EQ(rule_of("I have done the same.", Code::self_disclosure), "disclosure.own_narrative");
-  EXPECT_EQ(rule_of("What really helped me was walking.", Code::self_disclosure), "disclosure.what_helped_me");
+  EXPECT_EQ(rule_of("What really helped me was walking.", Code::self_disclosure),
+            "disclosure.what_helped_me");
   EXPECT_EQ(rule_of("I am the same way.", Code::self_disclosure), "disclosure.been_there");
   // Near misses: the conversation itself, a stance, how the helper is today.
   EXPECT_FALSE(has("I did say that earlier.", Code::self_disclosure));
