@@ -20,6 +20,7 @@ Lexicon::Lexicon() {
   slots_.resize(4096);
   words_.emplace_back();  // id 0: kNoWord
   classes_.push_back(0);
+  family_stem_.push_back(0);
   expansion_begin_.push_back(0);
   expansion_len_.push_back(0);
 }
@@ -79,6 +80,7 @@ WordId Lexicon::intern(std::string_view word) {
   const auto id = static_cast<WordId>(words_.size());
   words_.emplace_back(word);
   classes_.push_back(0);
+  family_stem_.push_back(0);
   expansion_begin_.push_back(0);
   expansion_len_.push_back(0);
   const std::uint64_t prefix = prefix_of(word);
@@ -120,6 +122,13 @@ void for_each_word(std::string_view words, Fn&& fn) {
 
 void Lexicon::add_class(std::string_view words, std::uint32_t word_class) {
   for_each_word(words, [&](std::string_view w) { classes_[intern(w)] |= word_class; });
+}
+
+void Lexicon::add_family(std::string_view words) {
+  // Any value a stem hash is unlikely to take; the family's first word names it.
+  const auto tag =
+      static_cast<std::uint32_t>(hash_bytes(words.substr(0, words.find(' '))) | 1u) ^ 0x5a5a0000u;
+  for_each_word(words, [&](std::string_view w) { family_stem_[intern(w)] = tag; });
 }
 
 void Lexicon::add_expansion(std::string_view word, std::string_view replacement) {
@@ -259,6 +268,30 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
     {kProposal, "can will should helpful hope try best someone everyone people anyone"},
 };
 
+// Words for much the same feeling: a reply that gives the client's "anger" back as "angry", or
+// "stressed" as "overwhelmed", names no new feeling (simple reflection, MITI 4.2.1). Only near
+// synonyms of one feeling at much the same strength share a family.
+constexpr std::string_view kFeelingFamilies[] = {
+    "angry anger mad furious livid pissed irritated annoyed resentful resentment",
+    "anxious anxiety nervous worried worry worries worrying uneasy tense panic panicky panicked",
+    "scared afraid fear fears fearful frightened terrified scary",
+    "sad sadness down low miserable depressed heartbroken devastated",
+    "grief grieving",
+    "stressed stress stressful pressured pressure overwhelmed overwhelm overwhelming",
+    "tired exhausted exhausting drained worn burned burnt burnout",
+    "lonely loneliness alone isolated",
+    "hopeless hopelessness helpless helplessness powerless defeated",
+    "stuck trapped",
+    "guilty guilt ashamed shame embarrassed humiliated",
+    "hurt hurting betrayed rejected",
+    "frustrated frustration frustrating",
+    "confused lost torn conflicted unsure uncertain ambivalent ambivalence",
+    "happy glad excited joy",
+    "relieved relief",
+    "disappointed disappointment disappointing discouraged discouraging disheartened",
+    "hopeful hope",
+};
+
 // Spelled without an apostrophe (typed chat) or fused: split into the words the
 // rules are written in.
 constexpr std::pair<std::string_view, std::string_view> kExpansions[] = {
@@ -292,6 +325,7 @@ constexpr std::pair<std::string_view, std::string_view> kExpansions[] = {
 void add_word_classes(Lexicon& lexicon) {
   for (const auto& [word_class, words] : kClassLists) lexicon.add_class(words, word_class);
   for (const auto& [word, replacement] : kExpansions) lexicon.add_expansion(word, replacement);
+  for (std::string_view family : kFeelingFamilies) lexicon.add_family(family);
   for (WordId id = 1; id < lexicon.size(); ++id) {
     if (lexicon.is(id, kDiscourse | kHedge)) lexicon.add_class(lexicon.word(id), kAnchorSkip);
   }

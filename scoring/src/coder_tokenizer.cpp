@@ -170,7 +170,10 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
   }
   // Only content words and the words that name a feeling or a figure are compared with the
   // client's (see Token::stem); the rest need no stem.
-  if ((flags & kContent) != 0 || lexicon_.is(t.id, kStemmedClasses)) t.stem = stem_hash(spelled);
+  if ((flags & kContent) != 0 || lexicon_.is(t.id, kStemmedClasses)) {
+    const std::uint32_t family = lexicon_.family_stem(t.id);
+    t.stem = family != 0 ? family : stem_hash(spelled);
+  }
   t.flags = flags;
   t.clause = clause_;
   out_.tokens.push_back(t);

@@ -121,6 +121,15 @@ TEST(CoderReflections, AddingAFeelingIsComplex) {
   EXPECT_EQ(rule_of(text, Code::complex_reflection, ctx), "reflection.second_person.adds_feeling");
 }
 
+TEST(CoderReflections, TheClientsFeelingInOtherWordsIsSimple) {
+  const std::vector<std::string> ctx = {"My sister told everyone my news and I am so mad at her."};
+  EXPECT_EQ(rule_of("You're angry at your sister.", Code::simple_reflection, ctx),
+            "reflection.second_person.repeats_client");
+  // Near miss: a different feeling is new.
+  EXPECT_EQ(rule_of("You're scared of losing her.", Code::complex_reflection, ctx),
+            "reflection.second_person.adds_feeling");
+}
+
 TEST(CoderReflections, StemsAndDoubleSidedReflections) {
   EXPECT_EQ(evidence("It sounds like you're really overwhelmed.", Code::complex_reflection),
             "It sounds like you're really overwhelmed");
