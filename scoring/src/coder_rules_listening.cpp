@@ -60,7 +60,7 @@ constexpr RuleSpec kRules[] = {
      "^ (am i|have i got) (right|correct|close|getting (that|this|it) right|understanding (you|that|this) "
      "(right|correctly)?|on the right track)"},
     {"question.closed.check", CQ, E, 0, 0.7f,
-     "^ (did|do) i (get|understand|have|hear) (that|this|it|you) (right|correctly)"},
+     "^ (did|do) i (get|understand|have|hear) (that|this|it|you)? (right|correctly)"},
     {"question.closed.check", CQ, E, 0, 0.7f,
      "^ (does|would) (that|this) (sound|seem) (right|about right|accurate|fair|correct)"},
 
@@ -83,6 +83,11 @@ constexpr RuleSpec kRules[] = {
      "feeling|felt|feels)"},
     {"reflection.so_you", SR, ST, 0, 0.7f, "so you|your"},
     {"reflection.you_are_saying", SR, ST, 0, 0.85f, "you are (saying|telling me|describing)"},
+    // Checking one's understanding out loud: "if I understand you right, ...", "from what I gather".
+    {"reflection.if_i_understand", SR, ST, 0, 0.85f,
+     "(if|as far as|from what) i (understand|understood|get|got|gather|hear|heard|am understanding) (you|"
+     "this|that|it)? (correctly|right|clearly|properly)?"},
+    {"reflection.if_i_understand", SR, ST, 0, 0.85f, "(from|to|in) my understanding"},
     {"reflection.you_are_saying", SR, ST, 0, 0.85f, "what you are (saying|describing|telling me)"},
     {"reflection.you_are_saying", SR, ST, kNotInQuestion, 0.75f,
      "you (have)? (said|mentioned|told me|described|noticed|realized|realised)"},

@@ -130,6 +130,17 @@ TEST(CoderReflections, TheClientsFeelingInOtherWordsIsSimple) {
             "reflection.second_person.adds_feeling");
 }
 
+TEST(CoderReflections, CheckingUnderstandingOutLoudIsAReflection) {
+  const std::vector<std::string> ctx = {"My brother has not called in months."};
+  EXPECT_EQ(rule_of("From what I gather, your brother has stopped calling.", Code::simple_reflection, ctx),
+            "reflection.if_i_understand.repeats_client");
+  EXPECT_TRUE(is_reflection(primary("If I understand you correctly, your brother stopped calling?", ctx)));
+  // "Do I understand correctly?" checks the reflection before it, which is the act.
+  EXPECT_TRUE(is_reflection(primary("Your brother stopped calling. Do I understand correctly?", ctx)));
+  // Near miss: understanding alone gives nothing back.
+  EXPECT_EQ(primary("I understand."), Code::filler);
+}
+
 TEST(CoderReflections, StemsAndDoubleSidedReflections) {
   EXPECT_EQ(evidence("It sounds like you're really overwhelmed.", Code::complex_reflection),
             "It sounds like you're really overwhelmed");
