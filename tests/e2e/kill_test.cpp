@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "attune/simulator/records.h"
+#include "private_xvfb.h"
 #include "run_attune.h"
 
 namespace attune::e2e {
@@ -207,48 +208,8 @@ TEST(KillAndResume, NoAcknowledgedTurnIsLostOrDuplicated) {
 }
 
 #ifdef ATTUNE_TEST_WINDOW
-// A private Xvfb for the window plays (started here, so the kill test runs under a plain ctest).
-class Xvfb {
- public:
-  Xvfb() {
-    int fds[2];
-    if (::pipe(fds) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      int null = ::open("/dev/null", O_RDWR);
-      ::dup2(null, STDIN_FILENO);
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(null, STDERR_FILENO);
-      ::close(fds[0]);
-      // -displayfd: Xvfb picks a free display and writes its number here once it is ready.
-      std::string fd = std::to_string(fds[1]);
-      ::execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-               "-noreset", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(fds[1]);
-    std::string number;
-    char c;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n') number += c;
-    ::close(fds[0]);
-    if (!number.empty()) display_ = ":" + number;
-  }
-  ~Xvfb() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  Xvfb(const Xvfb&) = delete;
-  Xvfb& operator=(const Xvfb&) = delete;
-  const std::string& display() const { return display_; }  // empty: no Xvfb here
-
- private:
-  pid_t pid_ = -1;
-  std::string display_;
-};
-
 TEST(KillAndResume, InTheWindowAKillRightAfterEnterKeepsEveryTurnTheClientHadAnswered) {
-  Xvfb xvfb;
+  PrivateXvfb xvfb;
   if (xvfb.display().empty()) GTEST_SKIP() << "no Xvfb to open the window on";
   constexpr int kWindowTurns = 6;  // the window plays in real time: each line takes its fade
   Sandbox box;
@@ -316,7 +277,7 @@ TEST(KillAndResume, InTheWindowAKillRightAfterEnterKeepsEveryTurnTheClientHadAns
 }
 
 TEST(FullDisk, TheWindowStopsWithTheWritersErrorAndTheJournalStaysReadable) {
-  Xvfb xvfb;
+  PrivateXvfb xvfb;
   if (xvfb.display().empty()) GTEST_SKIP() << "no Xvfb to open the window on";
   Sandbox box;
   auto scenario = box.write("kill.yaml", linear_scenario());

@@ -17,7 +17,7 @@
 namespace attune::window {
 
 // True when an X display can be opened. SFML aborts the process when it cannot open a window,
-// so this is asked before any window exists.
+// so this is asked before any window exists; the connection it opens is kept (see display.cpp).
 bool display_available();
 
 struct WindowOptions {
