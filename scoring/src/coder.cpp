@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <initializer_list>
 
@@ -125,11 +126,13 @@ class UtteranceCoder {
   std::uint32_t own_narrative(const Sentence& s) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
-  bool turns_to_client(const detail::Token& tok) const;
+  bool turns_to_client(const Sentence& s, std::uint32_t m) const;
   std::uint32_t so_continuation(const Sentence& s) const;
   bool ends_ed(std::uint32_t i) const;
   // The sentence carries a smiley or a laugh (":)", "lol"): the helper's own tone, like "!".
   bool smiles(const Sentence& s) const;
+  // The sentence shares enough of the client's content words to give them back.
+  bool echoes_client(const Sentence& s) const;
   bool ends_ly(std::uint32_t i) const;
   void add_summaries();
   void apply_caps();
@@ -169,14 +172,12 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
     return {stem->first, spec.id, spec.confidence, spec.code == Code::complex_reflection};
   }
   if (f.no_stem || f.no_plain) return {};
-  // An exclaimed statement voices the helper's own reaction (cheer, praise, surprise):
-  // a reflection gives the client's meaning back in an even voice.
-  if (s.terminator == '!' || smiles(s)) return {};
+  // An exclaimed or smiling statement voices the helper's own reaction (cheer, praise, surprise)
+  // unless it gives the client's own words back ("Your sister stopped calling!").
+  if ((s.terminator == '!' || smiles(s)) && !echoes_client(s)) return {};
   // "You will get through this" foretells; a reflection gives back what the client said or feels.
-  // So does "Things will get better", "It will help you": "will" right after the subject.
-  const std::uint32_t head = detail::sentence_head(rs_, t, s);
-  for (std::uint32_t i = head + 1; i < s.last && i <= head + 2; ++i) {
-    if (t.tokens[i].id == rs_.words().will) return {};
+  for (std::uint32_t i = s.first; i + 1 < s.last && i <= s.first + 2; ++i) {
+    if (t.tokens[i].id == rs_.words().you && t.tokens[i + 1].id == rs_.words().will) return {};
   }
   if (const std::uint32_t from = detail::second_person_statement(rs_, t, s); from != kNoToken) {
     return {from, "reflection.second_person", 0.6f, false};
@@ -235,6 +236,12 @@ std::uint32_t UtteranceCoder::so_continuation(const Sentence& s) const {
   return i;
 }
 
+bool UtteranceCoder::echoes_client(const Sentence& s) const {
+  if (sc_.client.empty()) return false;
+  std::uint32_t n = 0;
+  return detail::client_overlap(sc_.text, s.first, s.last, sc_.client, n) >= kEchoOverlap && n >= 2;
+}
+
 bool UtteranceCoder::smiles(const Sentence& s) const {
   const TokenizedText& t = sc_.text;
   const auto& k = rs_.words();
@@ -248,8 +255,12 @@ bool UtteranceCoder::smiles(const Sentence& s) const {
   for (std::size_t i = tok_begin(s.first); i + 1 < next; ++i) {
     const char c = text_[i];
     if (c != ':' && c != ';' && c != '(') continue;
-    const char mouth = text_[i + 1] == '-' && i + 2 < next ? text_[i + 2] : text_[i + 1];
-    if (c == '(' ? mouth == ':' : (mouth == ')' || mouth == 'D' || mouth == 'P' || mouth == 'p')) return true;
+    const std::size_t at = text_[i + 1] == '-' && i + 2 < next ? i + 2 : i + 1;
+    const char mouth = text_[at];
+    // A letter is a mouth only on its own: ":P" but not "Dad:Paul".
+    const bool alone = at + 1 >= text_.size() || std::isalnum(static_cast<unsigned char>(text_[at + 1])) == 0;
+    if (c == '(' ? mouth == ':' : (mouth == ')' || ((mouth == 'D' || mouth == 'P' || mouth == 'p') && alone)))
+      return true;
   }
   return false;
 }
@@ -268,23 +279,27 @@ bool UtteranceCoder::ends_ed(std::uint32_t i) const {
   return a == 'e' && b == 'd';
 }
 
-bool UtteranceCoder::turns_to_client(const detail::Token& tok) const {
+bool UtteranceCoder::turns_to_client(const Sentence& s, std::uint32_t m) const {
   const auto& k = rs_.words();
-  return (tok.flags & detail::kClauseStart) != 0 || tok.id == k.so || tok.id == k.but || tok.id == k.because;
+  const detail::Token& tok = sc_.text.tokens[m];
+  if ((tok.flags & detail::kClauseStart) != 0) return true;
+  // A conjunction before a new subject ("so I know how you feel"), not "so hard" or "because of".
+  if (tok.id != k.so && tok.id != k.but && tok.id != k.because) return false;
+  return m + 1 < s.last && rs_.lexicon().is(sc_.text.tokens[m + 1].id, detail::kSubject);
 }
 
 std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) const {
   const TokenizedText& t = sc_.text;
   std::uint32_t clause = from;
   for (std::uint32_t m = from + 1; m < s.last; ++m) {
-    if (turns_to_client(t.tokens[m])) clause = m;
+    if (turns_to_client(s, m)) clause = m;
     if (rs_.lexicon().is(t.tokens[m].id, detail::kSecondPerson)) return clause;
   }
   return s.last;
 }
 
-// The helper telling their own story with no "you" in it: "I moved out at nineteen",
-// "My brother had the same thing". Returns where it starts, or kNoToken.
+// The helper telling their own story, without turning to the client in the same clause: "I moved out at
+// nineteen", "My brother had the same thing". Returns where it starts, or kNoToken.
 std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
   const TokenizedText& t = sc_.text;
   const detail::Lexicon& lex = rs_.lexicon();
@@ -313,15 +328,16 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
       if (j >= s.last) return kNoToken;
       // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
       const bool did = t.tokens[j].id == k.did;
-      if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 2 < s.last &&
+      if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 1 < s.last &&
           (t.tokens[j + 1].flags & detail::kClauseStart) == 0) {
         ++j;
-        if (lex.is(t.tokens[j].id, detail::kNegator) && j + 2 < s.last) ++j;
+        if (lex.is(t.tokens[j].id, detail::kNegator) && j + 1 < s.last) ++j;
       }
       const WordId v = t.tokens[j].id;
       // Not "I did say that": the conversation itself, not the helper's life.
       const bool about_talk = v == k.say || v == k.tell || v == k.ask || v == k.mention || v == k.mean ||
-                              v == k.hear || v == k.read;
+                              v == k.hear || v == k.read || v == k.understand || v == k.catch_ ||
+                              v == k.follow || v == k.notice || v == k.see || v == k.miss;
       if (did && !about_talk && !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux))
         return told(i);
       // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
@@ -494,8 +510,8 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
 
   if (!any_emit && detail::only_fillers(rs_, t, s)) {
     add(Code::filler, tok_begin(s.first), s.end_byte, "filler.acknowledgement", 0.8f, si);
-  } else if (!question && !any_emit && !reflected && !advised && s.terminator != '!' &&
-             s.last - s.first >= kMinInfoTokens && !detail::has_speaker_self(rs_, t, s) && !smiles(s)) {
+  } else if (!question && !any_emit && !reflected && !advised && s.last - s.first >= kMinInfoTokens &&
+             !detail::has_speaker_self(rs_, t, s)) {
     // A longer statement about the world, not the client or the helper: information.
     add(Code::information, tok_begin(s.first), tok_end(s.last - 1), "information.statement", 0.4f, si);
   }
@@ -634,9 +650,7 @@ Code UtteranceCoder::pick_primary(std::uint32_t passed_over) const {
   // A reflection read only from sentence shape (low confidence) yields to a phrase
   // that names what the turn does: "You've come so far, I'm sure you'll make it."
   if (reflection != nullptr && reflection->confidence <= kWeakReflection && question == nullptr) {
-    for (Code c : {Code::affirmation, Code::self_disclosure}) {
-      if (find(c) != nullptr) return c;
-    }
+    if (find(Code::affirmation) != nullptr) return Code::affirmation;
   }
   // Praise or confidence named by a phrase is what a turn that also paraphrases is for: "You
   // sound like a caring person, you will do fine." The reflection that sets it up comes next.
@@ -659,8 +673,8 @@ Code UtteranceCoder::pick_primary(std::uint32_t passed_over) const {
   if (question != nullptr && (reflection == nullptr || question->begin > reflection->begin))
     return question->code;
   if (reflection != nullptr) return reflection->code;
-  for (Code c : {Code::seek_permission, Code::emphasize_autonomy, Code::self_disclosure, Code::affirmation,
-                 Code::information, Code::filler}) {
+  for (Code c : {Code::seek_permission, Code::emphasize_autonomy, Code::affirmation, Code::information,
+                 Code::filler}) {
     if (find(c) != nullptr) return c;
   }
   return Code::other;

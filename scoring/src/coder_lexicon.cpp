@@ -1,9 +1,12 @@
 #include "coder_lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <utility>
+
+#include "coder_tokenizer.h"
 
 namespace attune::scoring::detail {
 
@@ -20,7 +23,6 @@ Lexicon::Lexicon() {
   slots_.resize(4096);
   words_.emplace_back();  // id 0: kNoWord
   classes_.push_back(0);
-  family_stem_.push_back(0);
   expansion_begin_.push_back(0);
   expansion_len_.push_back(0);
 }
@@ -80,7 +82,6 @@ WordId Lexicon::intern(std::string_view word) {
   const auto id = static_cast<WordId>(words_.size());
   words_.emplace_back(word);
   classes_.push_back(0);
-  family_stem_.push_back(0);
   expansion_begin_.push_back(0);
   expansion_len_.push_back(0);
   const std::uint64_t prefix = prefix_of(word);
@@ -125,10 +126,21 @@ void Lexicon::add_class(std::string_view words, std::uint32_t word_class) {
 }
 
 void Lexicon::add_family(std::string_view words) {
-  // Any value a stem hash is unlikely to take; the family's first word names it.
-  const auto tag =
-      static_cast<std::uint32_t>(hash_bytes(words.substr(0, words.find(' '))) | 1u) ^ 0x5a5a0000u;
-  for_each_word(words, [&](std::string_view w) { family_stem_[intern(w)] = tag; });
+  // Every member's stem maps to the first member's, so inflections the stem strips ("annoying",
+  // "stressing") join the family too.
+  std::uint32_t tag = 0;
+  for_each_word(words, [&](std::string_view w) {
+    const std::uint32_t stem = stem_hash(w);
+    if (tag == 0) tag = stem;
+    family_.emplace_back(stem, tag);
+  });
+  std::sort(family_.begin(), family_.end());
+}
+
+std::uint32_t Lexicon::family_stem(std::uint32_t stem) const {
+  auto it =
+      std::lower_bound(family_.begin(), family_.end(), std::pair<std::uint32_t, std::uint32_t>(stem, 0));
+  return it != family_.end() && it->first == stem ? it->second : stem;
 }
 
 void Lexicon::add_expansion(std::string_view word, std::string_view replacement) {
@@ -272,23 +284,32 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
 // "stressed" as "overwhelmed", names no new feeling (simple reflection, MITI 4.2.1). Only near
 // synonyms of one feeling at much the same strength share a family.
 constexpr std::string_view kFeelingFamilies[] = {
-    "angry anger mad furious livid pissed irritated annoyed resentful resentment",
-    "anxious anxiety nervous worried worry worries worrying uneasy tense panic panicky panicked",
-    "scared afraid fear fears fearful frightened terrified scary",
-    "sad sadness down low miserable depressed heartbroken devastated",
+    "angry anger mad pissed",
+    "furious livid",
+    "annoyed irritated",
+    "resentful resentment",
+    "anxious anxiety nervous worried worry uneasy tense",
+    "panic panicky",
+    "scared afraid fear fearful frightened scary",
+    "sad sadness unhappy miserable",
+    "heartbroken devastated",
     "grief grieving",
-    "stressed stress stressful pressured pressure overwhelmed overwhelm overwhelming",
-    "tired exhausted exhausting drained worn burned burnt burnout",
-    "lonely loneliness alone isolated",
-    "hopeless hopelessness helpless helplessness powerless defeated",
+    "stressed stress stressful",
+    "overwhelmed overwhelm overwhelming",
+    "exhausted exhausting drained",
+    "lonely loneliness isolated",
+    "hopeless hopelessness",
+    "helpless helplessness powerless",
     "stuck trapped",
-    "guilty guilt ashamed shame embarrassed humiliated",
-    "hurt hurting betrayed rejected",
+    "guilty guilt",
+    "ashamed shame",
     "frustrated frustration frustrating",
-    "confused lost torn conflicted unsure uncertain ambivalent ambivalence",
-    "happy glad excited joy",
+    "torn conflicted ambivalent ambivalence",
+    "unsure uncertain",
+    "happy glad",
     "relieved relief",
-    "disappointed disappointment disappointing discouraged discouraging disheartened",
+    "disappointed disappointment disappointing",
+    "discouraged discouraging disheartened",
     "hopeful hope",
 };
 

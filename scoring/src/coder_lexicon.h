@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace attune::scoring::detail {
@@ -64,10 +65,10 @@ class Lexicon {
   void add_class(std::string_view words, std::uint32_t word_class);  // space-separated
   // "dont" -> "do not": the word's replacement tokens.
   void add_expansion(std::string_view word, std::string_view replacement);
-  // Space-separated words for much the same feeling: they share one stem (see Token::stem).
+  // Space-separated words for much the same feeling: their stems map to one (see Token::stem).
   void add_family(std::string_view words);
-  // The stem a word's feeling family shares, or 0.
-  std::uint32_t family_stem(WordId id) const { return family_stem_[id]; }
+  // The stem standing for `stem`'s feeling family, or `stem` itself.
+  std::uint32_t family_stem(std::uint32_t stem) const;
 
   // `word` must already be lower-case.
   WordId find(std::string_view word) const;
@@ -93,8 +94,8 @@ class Lexicon {
   std::vector<Slot> slots_;
   std::deque<std::string> words_;  // deque: views into it stay valid while interning
   std::vector<std::uint32_t> classes_;
-  std::vector<std::uint32_t> family_stem_;
-  std::vector<std::uint32_t> expansion_begin_;  // per id, into expansion_pool_
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> family_;  // (stem, family's stem), sorted
+  std::vector<std::uint32_t> expansion_begin_;                   // per id, into expansion_pool_
   std::vector<std::uint8_t> expansion_len_;
   std::vector<WordId> expansion_pool_;
 };

@@ -271,12 +271,12 @@ constexpr RuleSpec kRules[] = {
      "themselves)? out"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
      "you (will|are going to) (be|feel|get) (fine|okay|ok|alright|better|over it|through this|through it)"},
-    {"reassurance.will_be_fine", R, E, kNegatable, 0.85f,
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.85f,
      "(it|everything|things|life) will (slowly|eventually|surely|definitely|soon|hopefully|all)? (begin to|"
      "start to)? (be|get|become) (better|easier)"},
-    {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.8f,
      "(it|everything|things|life) (will|is going to|are going to) (slowly|eventually|surely|definitely|soon|"
-     "hopefully)? (improve|calm down|settle down|look up|ease up|pick up|turn around)"},
+     "hopefully)? (calm down|settle down|look up|ease up|pick up|turn around)"},
     {"reassurance.will_be_fine", R, E, kNegatable, 0.8f,
      "(we|you|we all|you all) (will|are going to) (all)? (make it|get|come out) (through|out of)? (this|it|"
      "the other side)"},

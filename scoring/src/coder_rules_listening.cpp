@@ -225,7 +225,10 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.praise", AF, E, N, 0.8f,
      "i am (so|really|very|truly)? (happy|glad|thrilled|pleased) for you"},
     // "I'm happy for you to call the office" agrees to an arrangement; it does not praise.
-    {"veto.affirmation.arrangement", AF, Role::kVeto, 0, 1.0f, "(happy|glad|pleased) for you to"},
+    {"veto.affirmation.arrangement", AF, Role::kVeto, 0, 1.0f,
+     "(happy|glad|pleased|thrilled) for you to "
+     "(call|come|book|bring|contact|email|text|ring|join|use|take|go|"
+     "leave|stop|reach|drop|send|share|ask|message|phone)"},
     {"affirmation.praise", AF, E, N, 0.8f, "i (really|truly|have to)? (commend|applaud|salute) you"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
@@ -474,8 +477,7 @@ constexpr RuleSpec kRules[] = {
      "i know (exactly)? (how|what) (it|that|this) (feels|is like|was like|felt)"},
     {"disclosure.been_there", SD, E, 0, 0.75f, "i (can|really|totally|definitely)? relate"},
     {"disclosure.been_there", SD, E, 0, 0.75f, "(me too|same here)"},
-    {"disclosure.been_there", SD, E, N, 0.75f,
-     "^ i (am|was) (also|exactly|just|pretty much)? (the same way|like that)"},
+    {"disclosure.been_there", SD, E, N, 0.75f, "^ i (am|was) (also|exactly|just|pretty much)? the same way"},
     {"disclosure.been_there", SD, E, N, 0.75f,
      "^ i (am|was) (also|exactly|just)? the same (too|myself|as well)"},
     {"disclosure.been_there", SD, E, 0, 0.75f, "i (also)? (feel|felt|have felt) the same (way)?"},
@@ -517,7 +519,19 @@ constexpr RuleSpec kRules[] = {
      "sorry|able|curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|"
      "talked|spoke)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (got|found|noticed|had) (it|that|this|you)"},
+     "i (got|found|noticed|had|saw|made|missed|read|heard|caught|wrote|took) (it|that|this|you|a note|your)"},
+    // Quoting oneself ("I was like, no way") or managing the conversation ("Sorry, I got
+    // disconnected", "I didn't catch that").
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (was|am) (just|all)? like"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (got|get|was|am|have been) (disconnected|cut off|distracted|interrupted|logged out)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (was|am|got) (a bit|a little|slightly|so|really)? (confused|lost) (there|just now|for a second|for a "
+     "moment|for a minute)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (did not|do not|could not|have not) (catch|get|understand|follow|see|hear|read) "
+     "(that|this|it|you|what|"
+     "your)"},
     {"disclosure.my_experience", SD, E, 0, 0.85f,
      "(in|during|through|from) my (own)? (recovery|experience|life|journey|case|family|past|addiction|"
      "drinking|twenties|teens|marriage|divorce|childhood)"},
@@ -544,8 +558,8 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.what_helped_me", SD, E, 0, 0.8f,
      "what (really|also|always|honestly|personally)? (helped|helps|worked for|works for) me"},
     {"disclosure.what_helped_me", SD, E, 0, 0.8f,
-     "(it|that|this) (really|also|definitely|always|genuinely|honestly)? (helped|helps|worked for|did help) "
-     "me"},
+     "(it|that|this) (really|also|definitely|always|genuinely|honestly)? (helped|worked for|did help) me"},
+    {"disclosure.what_helped_me", SD, E, 0, 0.8f, "(it|that|this) helps me"},
     {"disclosure.what_helped_me", SD, E, 0, 0.75f,
      "i found (it|that)? (helpful|useful|that|it helped|it helps)"},
 

@@ -17,7 +17,8 @@ struct KeyWords {
   WordId you, your, yourself, i, me, my, we, us, and_, also, so, let, have, know, if_, like, be, feel, rather,
       hesitate, forget, of, they, he, she, people, everyone, someone, others, kind, really, do_, still,
       always, sometimes, even, mean, guess, when, once, whenever, about, felt, been, will, but, because, lol,
-      haha, hahaha, hehe, lmao, did, say, tell, ask, mention, hear, read;
+      haha, hahaha, hehe, lmao, did, say, tell, ask, mention, hear, read, understand, catch_, follow, notice,
+      see, miss;
 };
 
 class RuleSet {

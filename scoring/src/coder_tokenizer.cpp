@@ -59,39 +59,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Crude suffix stripping, so "worried" in the reply meets "worry" in the client's line.
-std::uint32_t stem_hash(std::string_view w) {
-  if (w.empty()) return 0;
-  std::array<char, 64> buf;  // only the first n bytes are ever read
-  std::size_t n = w.size() < buf.size() ? w.size() : buf.size();
-  for (std::size_t i = 0; i < n; ++i) buf[i] = w[i];
-  auto view = [&] { return std::string_view(buf.data(), n); };
-  if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') {
-    --n;
-    if (n > 3 && buf[n - 1] == 'e' && buf[n - 2] == 'i') {
-      --n;
-      buf[n - 1] = 'y';  // "worries" -> "worry"
-    }
-  }
-  bool stripped = false;
-  if (n > 5 && ends_with(view(), "ing")) {
-    n -= 3;
-    stripped = true;
-  } else if (n > 4 && ends_with(view(), "ed")) {
-    n -= 2;
-    stripped = true;
-  } else if (n > 4 && ends_with(view(), "ly")) {
-    n -= 2;
-  }
-  const char last = buf[n - 1];
-  if (stripped && n > 3 && last == buf[n - 2] && last != 'l' && last != 's' && last != 'e') {
-    --n;  // "stopped" -> "stop"
-  }
-  if (n > 2 && buf[n - 1] == 'i') buf[n - 1] = 'y';  // "worri(ed)" -> "worry"
-  const std::uint64_t h = hash_bytes(view());
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
-}
-
 // "'s" after these is "is"; after anything else it is a possessive and dropped.
 constexpr std::string_view kIsBeforeS[] = {
     "it",        "that",    "what",     "there",    "here",      "he",         "she",
@@ -171,8 +138,10 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
   // Only content words and the words that name a feeling or a figure are compared with the
   // client's (see Token::stem); the rest need no stem.
   if ((flags & kContent) != 0 || lexicon_.is(t.id, kStemmedClasses)) {
-    const std::uint32_t family = lexicon_.family_stem(t.id);
-    t.stem = family != 0 ? family : stem_hash(spelled);
+    t.stem = stem_hash(spelled);
+    // Feelings go by their family ("annoying" meets "irritated"); only feeling words and words
+    // no rule knows can be one.
+    if (t.id == kNoWord || lexicon_.is(t.id, kFeeling)) t.stem = lexicon_.family_stem(t.stem);
   }
   t.flags = flags;
   t.clause = clause_;
@@ -412,6 +381,39 @@ void Builder::run() {
 }
 
 }  // namespace
+
+// Crude suffix stripping, so "worried" in the reply meets "worry" in the client's line.
+std::uint32_t stem_hash(std::string_view w) {
+  if (w.empty()) return 0;
+  std::array<char, 64> buf;  // only the first n bytes are ever read
+  std::size_t n = w.size() < buf.size() ? w.size() : buf.size();
+  for (std::size_t i = 0; i < n; ++i) buf[i] = w[i];
+  auto view = [&] { return std::string_view(buf.data(), n); };
+  if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') {
+    --n;
+    if (n > 3 && buf[n - 1] == 'e' && buf[n - 2] == 'i') {
+      --n;
+      buf[n - 1] = 'y';  // "worries" -> "worry"
+    }
+  }
+  bool stripped = false;
+  if (n > 5 && ends_with(view(), "ing")) {
+    n -= 3;
+    stripped = true;
+  } else if (n > 4 && ends_with(view(), "ed")) {
+    n -= 2;
+    stripped = true;
+  } else if (n > 4 && ends_with(view(), "ly")) {
+    n -= 2;
+  }
+  const char last = buf[n - 1];
+  if (stripped && n > 3 && last == buf[n - 2] && last != 'l' && last != 's' && last != 'e') {
+    --n;  // "stopped" -> "stop"
+  }
+  if (n > 2 && buf[n - 1] == 'i') buf[n - 1] = 'y';  // "worri(ed)" -> "worry"
+  const std::uint64_t h = hash_bytes(view());
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
 
 void tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText& out) {
   out.clear();

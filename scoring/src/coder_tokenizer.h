@@ -48,6 +48,9 @@ struct TokenizedText {
   }
 };
 
+// A hash of the word's crude stem ("worried", "worries" and "worry" share one).
+std::uint32_t stem_hash(std::string_view word);
+
 // Reuses `out`'s storage, so a caller that keeps `out` allocates only while warming up.
 void tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText& out);
 

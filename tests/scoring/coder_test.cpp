@@ -125,8 +125,13 @@ TEST(CoderReflections, TheClientsFeelingInOtherWordsIsSimple) {
   const std::vector<std::string> ctx = {"My sister told everyone my news and I am so mad at her."};
   EXPECT_EQ(rule_of("You're angry at your sister.", Code::simple_reflection, ctx),
             "reflection.second_person.repeats_client");
-  // Near miss: a different feeling is new.
+  EXPECT_EQ(
+      rule_of("You're annoyed with him.", Code::simple_reflection, {"It is so annoying when he does that."}),
+      "reflection.second_person.repeats_client");
+  // Near misses: a different feeling is new, and so is the same feeling made stronger.
   EXPECT_EQ(rule_of("You're scared of losing her.", Code::complex_reflection, ctx),
+            "reflection.second_person.adds_feeling");
+  EXPECT_EQ(rule_of("You're furious with her.", Code::complex_reflection, {"I am a bit annoyed with her."}),
             "reflection.second_person.adds_feeling");
 }
 
@@ -215,6 +220,7 @@ TEST(CoderAffirmation, GladnessAndRespectForTheClient) {
   EXPECT_EQ(primary("You deserve to be treated with respect."), Code::affirmation);
   // Near miss: agreeing to an arrangement is not praise.
   EXPECT_FALSE(has("I am happy for you to call the office.", Code::affirmation));
+  EXPECT_TRUE(has("I am so happy for you to have found a job you love.", Code::affirmation));
 }
 
 TEST(CoderAffirmation, NearMiss) {
@@ -378,8 +384,10 @@ TEST(CoderReassurance, PromisingItWillPass) {
 TEST(CoderReassurance, ForetellingThingsWillImprove) {
   EXPECT_EQ(evidence("Things will get easier with time.", Code::reassurance), "Things will get easier");
   EXPECT_EQ(evidence("Hopefully it will calm down soon.", Code::reassurance), "it will calm down");
-  // Near miss: saying it will not improve by itself closes nothing.
+  // Near misses: saying it will not improve by itself closes nothing, and asking whether it will is a
+  // question.
   EXPECT_FALSE(has("Things will not get easier on their own.", Code::reassurance));
+  EXPECT_EQ(primary("Do you think things will calm down at work?"), Code::closed_question);
 }
 
 TEST(CoderReassurance, NearMiss) {
@@ -531,8 +539,15 @@ TEST(CoderPrimary, DisclosureOutranksTheQuestionOrReflectionAroundIt) {
   // The reflection stays next in the ranking, for a label set without disclosure.
   ASSERT_GE(c.ranking.size(), 2u);
   EXPECT_TRUE(is_reflection(c.ranking[1])) << code_name(c.ranking[1]);
-  // Near miss: without the helper's story the question leads.
+  // Near misses: without the helper's story, or with talk about the conversation, the question leads.
   EXPECT_EQ(primary("Losing a job is hard. How are you holding up?"), Code::open_question);
+  for (const char* text :
+       {"I didn't understand. What do you mean?", "Sorry, I got disconnected. What were you saying?",
+        "I saw that. How are you holding up?", "I didn't know. What happened next?"}) {
+    EXPECT_FALSE(has(text, Code::self_disclosure)) << text;
+    EXPECT_TRUE(is_question(primary(text))) << text;
+  }
+  EXPECT_FALSE(has("I was like, that's so unfair!", Code::self_disclosure));
 }
 
 TEST(CoderPrimary, AdviceOutranksListening) {
@@ -865,9 +880,11 @@ TEST(CoderDisclosureNarrative, StoryThenATurnToTheClient) {
             "disclosure.own_narrative");
   EXPECT_EQ(rule_of("My sister really loved her old job.", Code::self_disclosure),
             "disclosure.own_narrative");
-  // Near misses: "you" in the helper's own clause makes it about the client.
+  // Near misses: "you" in the helper's own clause makes it about the client; "so" that intensifies
+  // does not start a new clause.
   EXPECT_FALSE(has("My brother worried you were angry.", Code::self_disclosure));
   EXPECT_FALSE(has("I made you a list.", Code::self_disclosure));
+  EXPECT_FALSE(has("I laughed so hard at your story.", Code::self_disclosure));
 }
 
 TEST(CoderDisclosureNarrative, StressedPastAndHabitsAndTheSameWay) {
@@ -884,15 +901,21 @@ TEST(CoderDisclosureNarrative, StressedPastAndHabitsAndTheSameWay) {
 }
 
 TEST(CoderReflectionsPlain, ExclaimedOrSmilingStatementIsTheHelpersOwnReaction) {
-  const std::vector<std::string> client = {"I kept going to the interviews anyway even though I was scared."};
-  EXPECT_TRUE(is_reflection(primary("You kept going to the interviews anyway.", client)));
-  EXPECT_FALSE(is_reflection(primary("You kept going to the interviews anyway!", client)));
-  EXPECT_FALSE(is_reflection(primary("You kept going to the interviews anyway :)", client)));
+  const std::vector<std::string> client = {
+      "I went to three interviews this week even though I was terrified."};
+  EXPECT_TRUE(is_reflection(primary("You kept at it.", client)));
+  EXPECT_FALSE(is_reflection(primary("You kept at it!", client)));
+  EXPECT_FALSE(is_reflection(primary("You kept at it :)", client)));
   const std::vector<std::string> walks = {"I started walking the dog every morning."};
-  EXPECT_TRUE(is_reflection(primary("Walking the dog every morning.", walks)));
-  EXPECT_FALSE(is_reflection(primary("Walking the dog every morning lol", walks)));
-  // Near miss: a reflection the helper marks with a stem reflects, exclaimed or not.
+  EXPECT_TRUE(is_reflection(primary("Quite the new routine.", walks)));
+  EXPECT_FALSE(is_reflection(primary("Quite the new routine lol", walks)));
+  // Near misses: a reflection the helper marks with a stem reflects, exclaimed or not, and so does
+  // one that gives the client's own words back; ":P" inside a word is no face.
   EXPECT_TRUE(is_reflection(primary("It sounds like you were really scared!", client)));
+  const std::vector<std::string> sister = {"My sister stopped calling after the wedding."};
+  EXPECT_TRUE(is_reflection(primary("Your sister stopped calling after the wedding!", sister)));
+  EXPECT_TRUE(
+      is_reflection(primary("Your sister stopped calling after the wedding, Dad:Paul says.", sister)));
 }
 
 TEST(CoderReflectionsRising, EchoWithAQuestionMarkIsAReflection) {
