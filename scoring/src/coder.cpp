@@ -123,7 +123,12 @@ class UtteranceCoder {
   };
   ReflectionPick find_reflection(const Sentence& s, const Hit* stem, const SentenceFacts& f) const;
   void code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end);
-  std::uint32_t own_narrative(const Sentence& s) const;
+  // The helper's own story in a sentence: tokens [from, end), or from == kNoToken.
+  struct Story {
+    std::uint32_t from = kNoToken;
+    std::uint32_t end = 0;
+  };
+  Story own_narrative(const Sentence& s) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
   bool turns_to_client(const Sentence& s, std::uint32_t m) const;
@@ -201,9 +206,7 @@ UtteranceCoder::ReflectionPick UtteranceCoder::find_reflection(const Sentence& s
   if (sc_.client.empty()) return {};
   // "College will help." reuses the client's word to predict, not to give their words back.
   if (detail::has_modal(rs_, t, s) && !detail::has_second_person(rs_, t, s)) return {};
-  std::uint32_t n = 0;
-  const double overlap = detail::client_overlap(t, s.first, s.last, sc_.client, n);
-  if (overlap >= kEchoOverlap && n >= 2) {
+  if (echoes_client(s)) {
     return {s.first, "reflection.echo", 0.5f, false};
   }
   bool last_said = true;  // nothing but acknowledgements follows this sentence
@@ -299,17 +302,20 @@ std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) c
 }
 
 // The helper telling their own story, without turning to the client in the same clause: "I moved out at
-// nineteen", "My brother had the same thing". Returns where it starts, or kNoToken.
-std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
+// nineteen", "My brother had the same thing".
+UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
   const TokenizedText& t = sc_.text;
   const detail::Lexicon& lex = rs_.lexicon();
   const auto& k = rs_.words();
-  if (s.terminator == '?') return kNoToken;
+  if (s.terminator == '?') return {};
   // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the
   // clause that follows it, the story is told and then related ("I lost my job too, so I get how you feel").
-  auto told = [&](std::uint32_t from) { return story_end(s, from) == from ? kNoToken : from; };
+  auto told = [&](std::uint32_t from) {
+    const std::uint32_t end = story_end(s, from);
+    return end == from ? Story{} : Story{from, end};
+  };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
-    if (lex.is(t.tokens[i].id, detail::kSecondPerson)) return kNoToken;
+    if (lex.is(t.tokens[i].id, detail::kSecondPerson)) return {};
     const detail::Token& tok = t.tokens[i];
     if ((tok.flags & detail::kAnchor) == 0) continue;
     if (tok.id == k.i) {
@@ -325,7 +331,7 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
         habitual = habitual || lex.is(t.tokens[j].id, detail::kHabitual);
         ++j;
       }
-      if (j >= s.last) return kNoToken;
+      if (j >= s.last) return {};
       // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
       const bool did = t.tokens[j].id == k.did;
       if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 1 < s.last &&
@@ -341,7 +347,7 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
       if (did && !about_talk && !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux))
         return told(i);
       // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
-      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? told(i) : kNoToken;
+      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? told(i) : Story{};
       // "I have been", "I have also struggled", "I had to": perfect and past forms.
       if (v == k.have) {
         std::uint32_t p = j + 1;
@@ -349,17 +355,17 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
         if (p < s.last &&
             (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been))
           return told(i);
-        return kNoToken;
+        return {};
       }
       if (lex.is(v, detail::kPastVerb) || ends_ed(j)) return told(i);
       // "I find it hard sometimes too", "I usually take a walk": a present habit of the
       // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
-      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return kNoToken;
+      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return {};
       for (std::uint32_t m = j + 1; m < s.last && !habitual; ++m) {
         const WordId w = t.tokens[m].id;
         habitual = w != k.also && lex.is(w, detail::kHabitual);
       }
-      return habitual ? told(i) : kNoToken;
+      return habitual ? told(i) : Story{};
     }
     if (tok.id == k.my) {
       // "My sister was...", "my dog has...": the helper's own life, with a verb.
@@ -367,13 +373,13 @@ std::uint32_t UtteranceCoder::own_narrative(const Sentence& s) const {
         const WordId v = t.tokens[j].id;
         if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
         if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || ends_ed(j)) {
-          return j > i + 1 ? told(i) : kNoToken;
+          return j > i + 1 ? told(i) : Story{};
         }
       }
-      return kNoToken;
+      return {};
     }
   }
-  return kNoToken;
+  return {};
 }
 
 void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std::size_t hit_end) {
@@ -501,8 +507,8 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   }
 
   if (!question && !any_other_emit && !reflected && !advised && !here_and_now) {
-    if (const std::uint32_t from = own_narrative(s); from != kNoToken) {
-      add(Code::self_disclosure, tok_begin(from), tok_end(story_end(s, from) - 1), "disclosure.own_narrative",
+    if (const Story story = own_narrative(s); story.from != kNoToken) {
+      add(Code::self_disclosure, tok_begin(story.from), tok_end(story.end - 1), "disclosure.own_narrative",
           0.5f, si);
       return;
     }
