@@ -315,7 +315,6 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
     return end == from ? Story{} : Story{from, end};
   };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
-    if (lex.is(t.tokens[i].id, detail::kSecondPerson)) return {};
     const detail::Token& tok = t.tokens[i];
     if ((tok.flags & detail::kAnchor) == 0) continue;
     if (tok.id == k.i) {
@@ -331,7 +330,7 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
         habitual = habitual || lex.is(t.tokens[j].id, detail::kHabitual);
         ++j;
       }
-      if (j >= s.last) return {};
+      if (j >= s.last) break;
       // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
       const bool did = t.tokens[j].id == k.did;
       if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 1 < s.last &&
@@ -344,28 +343,50 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
       const bool about_talk = v == k.say || v == k.tell || v == k.ask || v == k.mention || v == k.mean ||
                               v == k.hear || v == k.read || v == k.understand || v == k.catch_ ||
                               v == k.follow || v == k.notice || v == k.see || v == k.miss;
-      if (did && !about_talk && !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux))
-        return told(i);
+      if (did && !about_talk &&
+          !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux)) {
+        if (const Story story = told(i); story.from != kNoToken) return story;
+        continue;
+      }
       // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
-      if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel ? told(i) : Story{};
+      // A stance or a reply may still lead into a story later in the sentence: "I hear you, I lost mine too".
+      if (lex.is(v, detail::kReportVerb) && v != k.felt) {
+        if (habitual && v == k.feel) {
+          if (const Story story = told(i); story.from != kNoToken) return story;
+        }
+        continue;
+      }
       // "I have been", "I have also struggled", "I had to": perfect and past forms.
       if (v == k.have) {
         std::uint32_t p = j + 1;
         for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
+        // "I have not left the house in weeks": what the helper has not done is their life too, but
+        // "I have never been through that" says they do not share the experience.
+        if (p + 1 < s.last && lex.is(t.tokens[p].id, detail::kNegator)) {
+          ++p;
+          if (t.tokens[p].id == k.been) continue;
+        }
         if (p < s.last &&
-            (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been))
-          return told(i);
-        return {};
+            (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been)) {
+          if (const Story story = told(i); story.from != kNoToken) return story;
+        }
+        continue;
       }
-      if (lex.is(v, detail::kPastVerb) || ends_ed(j)) return told(i);
+      if (lex.is(v, detail::kPastVerb) || ends_ed(j)) {
+        if (const Story story = told(i); story.from != kNoToken) return story;
+        continue;
+      }
       // "I find it hard sometimes too", "I usually take a walk": a present habit of the
       // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
-      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return {};
+      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) continue;
       for (std::uint32_t m = j + 1; m < s.last && !habitual; ++m) {
         const WordId w = t.tokens[m].id;
         habitual = w != k.also && lex.is(w, detail::kHabitual);
       }
-      return habitual ? told(i) : Story{};
+      if (habitual) {
+        if (const Story story = told(i); story.from != kNoToken) return story;
+      }
+      continue;
     }
     if (tok.id == k.my) {
       // "My sister was...", "my dog has...": the helper's own life, with a verb.
@@ -373,10 +394,12 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
         const WordId v = t.tokens[j].id;
         if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
         if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || ends_ed(j)) {
-          return j > i + 1 ? told(i) : Story{};
+          if (j > i + 1) {
+            if (const Story story = told(i); story.from != kNoToken) return story;
+          }
+          break;
         }
       }
-      return {};
     }
   }
   return {};

@@ -226,7 +226,7 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "naltrexone vivitrol buprenorphine lamotrigine lamictal antabuse chantix tablets "
      "benzo opioids painkillers sleeping"},
     {kDisorder,
-     "depression bipolar ptsd cptsd adhd ocd bpd borderline schizophrenia schizophrenic psychosis "
+     "depression bipolar ptsd cptsd adhd ocd bpd schizophrenia schizophrenic psychosis "
      "psychotic anorexia anorexic bulimia bulimic autism autistic narcissist narcissistic sociopath "
      "psychopath disorder manic mania dysthymia alcoholic alcoholism addict hypochondriac "
      "agoraphobia hypomania hypomanic dissociation dissociative"},

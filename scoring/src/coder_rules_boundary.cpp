@@ -54,6 +54,9 @@ constexpr RuleSpec kRules[] = {
     {"diagnosis.medication", D, E, N | kReported | kVetoAdvice, 0.85f,
      "you (do not|really do not) need (your|the|those|that|these|any)? @med"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f, "(that|it|this) is *3 (@disorder|panic|ptsd)"},
+    // "That's why your depression got worse": the client's own word for their condition, and a reason.
+    {"veto.diagnosis.reason", D, V, 0, 1.0f,
+     "(that|this|it) is (probably|maybe|perhaps|partly)? (why|how|because)"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
      "(what you are describing|what you have|what you have got) is *3 (@disorder|panic|ptsd)"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
@@ -93,9 +96,21 @@ constexpr RuleSpec kRules[] = {
     {"dual.social_outing", DR, E, N, 0.85f,
      "(grab|get|have) (a|some)? @outing (together|sometime|with me|after)"},
     {"dual.social_outing", DR, E, N, 0.85f, "(take|buy) you (out)? (to|for)? (a|some)? @outing"},
-    {"dual.hang_out", DR, E, N, 0.85f, "(we|us) *3 (hang out|be friends|become friends|stay friends|go out)"},
+    // Proposed, not described: "we could hang out", not "my friends and I, we hang out on Zoom".
+    {"dual.hang_out", DR, E, N, 0.85f,
+     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
+     "even|just|still|actually|always)? (hang out|be friends|become friends|stay friends)"},
+    {"dual.hang_out", DR, E, N, 0.85f,
+     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
+     "even|just|still|actually|always)? go out (sometime|together|some time|one day|for (a|some)? @outing)"},
+    {"dual.hang_out", DR, E, N, 0.85f,
+     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
+     "even|just|still|actually|always)? go out $"},
     {"dual.hang_out", DR, E, N, 0.85f, "(hang out|go out|be friends|come out) with me"},
-    {"dual.hang_out", DR, E, N, 0.8f, "(can|could|should) (be|become|stay) friends"},
+    {"dual.hang_out", DR, E, N, 0.8f,
+     "(we|you and i|you and me) (can|could|should|might) (totally|still|maybe|definitely|really)? (be|become|"
+     "stay) friends"},
+    {"dual.hang_out", DR, E, N, 0.8f, "(be|become|stay) friends with you"},
     {"dual.hang_out", DR, E, N, 0.8f, "(i|i will|i can|i could) be your friend"},
     {"dual.social_media", DR, E, N, 0.9f, "(add|follow|friend|message|dm|find|text) me on"},
     {"dual.social_media", DR, E, N, 0.85f, "(add|friend|dm|pm) me"},
@@ -128,7 +143,8 @@ constexpr RuleSpec kRules[] = {
      "(want|wanna|would you like|do you want|you want) to (get|grab|go for|have|go out for) (a|some)? "
      "@outing"},
     {"dual.hang_out", DR, E, N, 0.85f, "(ask|asked|asking) you out"},
-    {"dual.hang_out", DR, E, N, 0.85f, "(love|like|want|wanna|happy) to (stay|be|become|remain) friends"},
+    {"dual.hang_out", DR, E, N, 0.85f,
+     "(i|we) (would|will|really|just)? (love|like|want|wanna|be happy) to (stay|be|become|remain) friends"},
     {"dual.hang_out", DR, E, N, 0.8f, "(one|a|just one) @outing (can not|will not|would not) hurt"},
     {"dual.personal_contact", DR, E, N, 0.85f, "(swap|exchange|trade) (numbers|contacts|details|socials)"},
     {"dual.personal_contact", DR, E, N, 0.85f,

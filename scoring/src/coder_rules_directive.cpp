@@ -337,10 +337,15 @@ constexpr RuleSpec kRules[] = {
      "you have (so much|a lot|lots|plenty) to be (grateful|thankful|happy) (for|about)"},
 
     // Judging the client or their choices.
-    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+    // kNotSubordinate: "to see if it is silly or not" weighs it, it does not call it silly.
+    {"judgment.harsh_label", J, E, kNegatable | kNotSubordinate, 0.85f,
      "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (stupid|"
      "dumb|selfish|irresponsible|silly|foolish|lazy|childish|immature|ridiculous|pathetic|careless|"
-     "reckless|wrong|insane|crazy)"},
+     "reckless)"},
+    // "That's crazy!" or "something wrong" is amazement or a question; "wrong of you" judges.
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+     "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (wrong|"
+     "crazy|insane|stupid|selfish|silly|irresponsible|careless|reckless|dumb) of you"},
     {"judgment.harsh_label", J, E, kNegatable, 0.8f,
      "(a|an|such a) (really|very)? (stupid|dumb|bad|terrible|silly|foolish|poor|horrible|awful) (idea|"
      "decision|choice|move|thing to do|mistake)"},
@@ -353,7 +358,10 @@ constexpr RuleSpec kRules[] = {
     {"judgment.blame", J, E, kNegatable, 0.9f, "you (only)? have (only)? yourself to blame"},
     {"judgment.blame", J, E, kNegatable, 0.9f, "you brought (this|it|that) on yourself"},
     {"judgment.blame", J, E, kNegatable, 0.8f, "(what|why) were you thinking"},
-    {"judgment.blame", J, E, kNegatable, 0.8f, "how could you"},
+    // "How could you be so careless?" blames; "how could you get more support?" asks.
+    {"judgment.blame", J, E, kNegatable, 0.8f,
+     "how could you (be so|be that|possibly|ever|even|not|let|do (that|this|something like that)|say (that|"
+     "this)|think (that|this))"},
     {"judgment.blame", J, E, kNegatable, 0.75f,
      "why (would|did) you (ever|even)? (do|say) (that|this|something)"},
     {"judgment.excuses", J, E, kNegatable, 0.85f, "(stop|quit) making excuses"},
@@ -368,9 +376,19 @@ constexpr RuleSpec kRules[] = {
     {"judgment.invalidating", J, E, 0, 0.8f, "you do not (really)? mean (that|it)"},
     {"judgment.harsh_label", J, E, kNegatable | kReported, 0.8f,
      "(was|were|is|are|being) (probably|just|really|totally|so|being)? (just|being)? (overreacting|"
-     "dramatic|paranoid|hysterical|crazy|selfish|lazy)"},
+     "dramatic|paranoid|hysterical|selfish|lazy)"},
+    // About the world, not the client: "it's ridiculous how rents keep rising".
+    {"veto.judgment.about_world", J, V, 0, 1.0f,
+     "(is|was) (pretty|really|so|just|kind of|absolutely)? (ridiculous|crazy|insane|silly|stupid|absurd) "
+     "(how|"
+     "that|what|the way|when)"},
     {"judgment.invalidating", J, E, kNegatable, 0.85f,
-     "(grow up|man up|get over it|toughen up|suck it up|shame on you|you should be ashamed)"},
+     "^ (just)? (grow up|man up|get over it|toughen up|suck it up)"},
+    {"judgment.invalidating", J, E, kNegatable, 0.85f,
+     "you (need to|have to|should|just need to|just have to|gotta|must|got to) (just)? (grow up|man up|get "
+     "over "
+     "it|toughen up|suck it up)"},
+    {"judgment.invalidating", J, E, kNegatable, 0.85f, "(shame on you|you should be ashamed)"},
     {"judgment.blame", J, E, kNegatable, 0.85f, "(that|it|this) (is|was) (all|entirely)? on you $"},
     {"judgment.blame", J, E, kNegatable, 0.85f, "(nobody|no one) (made|forced) you"},
     {"veto.judgment.not_your_fault", J, V, kSentenceScope, 1.0f, "none of (this|it|that) (is|was) your"},
@@ -387,7 +405,11 @@ constexpr RuleSpec kRules[] = {
     {"judgment.blame", J, E, kNegatable, 0.75f,
      "if you (had|would have) (just|only)? (stuck|listened|stayed|gone|kept|followed|gone to)"},
     {"judgment.blame", J, E, kNegatable, 0.8f, "(can not|cannot) believe you (would|did|could)"},
-    {"judgment.blame", J, E, kNegatable, 0.8f, "(your|the) problem is (that)? you"},
+    // "The problem is you feel disrespected" names the client's feeling; "the problem is you never listen"
+    // blames.
+    {"judgment.blame", J, E, kNegatable, 0.8f,
+     "(your|the) (only|real)? problem is (that)? you (are|were|do not|never|always|keep|just|refuse|will not|"
+     "can not|did not)"},
     {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f, "should (not)? have known better"},
     {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f,
      "you (really|honestly|seriously|definitely)? (should|ought to) (not|never)? have (let|known|trusted|"
@@ -399,7 +421,7 @@ constexpr RuleSpec kRules[] = {
      "(a|such a|the)? (pretty|really|very|so|kind of|rather)? (immature|selfish|stupid|dumb|cold|cowardly|"
      "lazy|manipulative|pathetic|weak|naive|low|irresponsible|childish|cruel|heartless|shameful|"
      "ungrateful) (way|thing|move|choice|decision|of you)"},
-    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
+    {"judgment.harsh_label", J, E, kNegatable | kNotInAskedQuestion, 0.85f,
      "(that|what you did|doing that) (is|was) (just|simply|plain|flat "
      "out|totally|so|pretty|really|honestly)? "
      "(wrong|shameful|low|naive|manipulative|pathetic|immature|weak|cold|ungrateful|selfish)"},

@@ -481,6 +481,37 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.been_there", SD, E, N, 0.75f,
      "^ i (am|was) (also|exactly|just)? the same (too|myself|as well)"},
     {"disclosure.been_there", SD, E, 0, 0.75f, "i (also)? (feel|felt|have felt) the same (way)?"},
+    // The helper's parallel experience, marked by "too" or "as well": "I feel that way too",
+    // "I have been looking for work as well". "I would be worried too" imagines; it does not tell.
+    {"disclosure.been_there", SD, E, N, 0.75f,
+     "i (also|sometimes|often|still)? (feel|felt|have felt|get|got) (that way|like that|this way|the same) "
+     "(too|as well|sometimes|myself|a lot)?"},
+    {"disclosure.been_there", SD, E, N, 0.7f, "^ i (am|was|have been) (also)? @ing *8 (too|as well) $"},
+    {"disclosure.been_there", SD, E, N, 0.8f,
+     "i (am|was|have been) (also|too)? going through (the same|that|this|something similar|similar|a "
+     "similar)"},
+    {"disclosure.been_there", SD, E, N, 0.8f,
+     "(i|we) (am|are|was|were|have been) (also|both|all|kind of|pretty much|once)? in (the same|a similar|"
+     "similar|this|that|your) (position|situation|boat|spot|shoes)"},
+    // A fragment with the subject left out, as chat drops it: "Been there myself."
+    {"disclosure.been_there", SD, E, N, 0.8f,
+     "^ (have been|been) (there|through (it|that|this|the same|something similar)) (myself|too|as "
+     "well|before)?"},
+    {"disclosure.happened_to_me", SD, E, N, 0.8f,
+     "i (also|too|still|sometimes)? (suffer|suffered|have suffered|have been suffering|am suffering) from"},
+    {"disclosure.i_remember", SD, E, N, 0.75f,
+     "i (still|also)? (remember|recall) (very well|well|vividly|clearly|all too well)? (the|what it was|how "
+     "it "
+     "felt|how hard|how scary|how lonely|those|that feeling|feeling|the feeling)"},
+    {"disclosure.own_story", SD, E, N, 0.75f,
+     "(it|that) (also)? took me (a|quite|so|ages|years|months|weeks|forever|some|awhile|a while|time|long)"},
+    {"disclosure.my_life", SD, E, kNotInQuestion, 0.65f,
+     "^ i (also)? have (a|one|two|some|many|a few)? (very|really)? (close|good|best|old|dear)? "
+     "(friend|friends|"
+     "@relative|neighbor|neighbour|coworker|colleague|cousin|relatives) (who|that|with|whose)"},
+    {"disclosure.been_there", SD, E, N, 0.7f, "^ i (also)? @past *8 (too|as well) $"},
+    {"disclosure.been_there", SD, E, N, 0.7f,
+     "^ i (am|was|have been) (also)? (so|really|very|pretty|a bit|a little)? @feeling *6 (too|as well) $"},
     {"disclosure.been_there", SD, E, N, 0.85f,
      "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
     {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
@@ -519,7 +550,7 @@ constexpr RuleSpec kRules[] = {
      "sorry|able|curious|asking|saying|told|noticing|listening|reading|looking at|a chance|the chance|"
      "talked|spoke)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
-     "i (got|found|noticed|had|saw|made|missed|read|heard|caught|wrote|took) (it|that|this|you|a note|your)"},
+     "i (got|found|noticed|saw|made|missed|read|heard|caught|wrote|took) (it|that|this|you|a note|your)"},
     // Quoting oneself ("I was like, no way") or managing the conversation ("Sorry, I got
     // disconnected", "I didn't catch that").
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (was|am) (just|all)? like"},
@@ -528,6 +559,12 @@ constexpr RuleSpec kRules[] = {
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
      "i (was|am|got) (a bit|a little|slightly|so|really)? (confused|lost) (there|just now|for a second|for a "
      "moment|for a minute)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i had (it|that|this) (all)? (wrong|backwards|mixed up|confused|down|written|noted|in mind)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (have not|have never|had not|had never) (heard|read|understood|caught|followed|noticed|seen) "
+     "(of|about|"
+     "that|this|it|what|your|anything like)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
      "i (did not|do not|could not|have not) (catch|get|understand|follow|see|hear|read) "
      "(that|this|it|you|what|"

@@ -1173,6 +1173,64 @@ TEST(CoderScenarioWording, LinesScenarioAuthorsFoundMiscoded) {
   EXPECT_EQ(primary("I can't keep this completely to myself if your life is in danger."), Code::information);
 }
 
+TEST(CoderDisclosureWording, ParallelExperienceMarkedByTooOrAsWell) {
+  EXPECT_EQ(primary("I feel that way too."), Code::self_disclosure);
+  EXPECT_EQ(primary("I have been looking for work for months as well."), Code::self_disclosure);
+  EXPECT_EQ(primary("I am worried about my rent too."), Code::self_disclosure);
+  EXPECT_EQ(primary("I had that problem as well, but a routine helped."), Code::self_disclosure);
+  EXPECT_EQ(primary("We were in a similar situation last winter."), Code::self_disclosure);
+  EXPECT_EQ(primary("Been through that myself."), Code::self_disclosure);
+  EXPECT_EQ(primary("It took me years to feel settled after the move."), Code::self_disclosure);
+  // Near misses: imagining, wishing the client well, and the conversation itself are not the
+  // helper's life.
+  EXPECT_FALSE(has("I would be anxious too.", Code::self_disclosure));
+  EXPECT_FALSE(has("I hope so too.", Code::self_disclosure));
+  EXPECT_FALSE(has("I had that wrong, sorry.", Code::self_disclosure) &&
+               primary("I had that wrong, sorry.") == Code::self_disclosure);
+  EXPECT_FALSE(has("I haven't heard of that app.", Code::self_disclosure));
+}
+
+TEST(CoderDisclosureWording, StoryAfterAReplyInTheSameSentence) {
+  // A reply ("I hear you", "I think") leads into the story told after it.
+  EXPECT_EQ(primary("I hear you .. I have struggled with sleep for years."), Code::self_disclosure);
+  EXPECT_EQ(evidence("I hear you .. I have struggled with sleep for years.", Code::self_disclosure)
+                .rfind("I have", 0),
+            0u);
+  EXPECT_EQ(primary("I have not left the house in weeks."), Code::self_disclosure);
+  // Near misses: the reply alone, and a clause about the client.
+  EXPECT_FALSE(has("I hear you, that sounds exhausting.", Code::self_disclosure));
+  EXPECT_FALSE(has("I think you have done really well.", Code::self_disclosure));
+}
+
+TEST(CoderBoundaryPrecision, OtherPeoplesFriendshipsAreNotDualRelationships) {
+  EXPECT_TRUE(has("We should hang out sometime.", Code::dual_relationship));
+  EXPECT_TRUE(has("I'd love to stay friends after this.", Code::dual_relationship));
+  EXPECT_TRUE(has("We could be friends, you know.", Code::dual_relationship));
+  EXPECT_FALSE(has("People want to be friends with those who care.", Code::dual_relationship));
+  EXPECT_FALSE(has("So you still want to be friends but she doesn't.", Code::dual_relationship));
+  EXPECT_FALSE(has("Tell her you can stay friends.", Code::dual_relationship));
+  EXPECT_FALSE(has("My old classmates and I, we hang out on video calls.", Code::dual_relationship));
+}
+
+TEST(CoderBoundaryPrecision, TheClientsOwnWordForTheirConditionIsNoDiagnosis) {
+  EXPECT_TRUE(has("That is textbook depression.", Code::diagnosis));
+  EXPECT_FALSE(has("Maybe that's why your depression got worse this month.", Code::diagnosis));
+  EXPECT_FALSE(has("That is borderline harassment from your manager.", Code::diagnosis));
+  EXPECT_TRUE(has("I think what you have is borderline personality disorder.", Code::diagnosis));
+}
+
+TEST(CoderJudgmentWording, AmazementQuestionsAndTheWorldAreNotJudgment) {
+  EXPECT_TRUE(has("How could you be so careless?", Code::judgment));
+  EXPECT_TRUE(has("You just need to get over it.", Code::judgment));
+  EXPECT_TRUE(has("That was wrong of you.", Code::judgment));
+  EXPECT_FALSE(has("How could you get more support at work?", Code::judgment));
+  EXPECT_FALSE(has("Wow, that is crazy, I am so sorry.", Code::judgment));
+  EXPECT_FALSE(has("Is there something in particular that's wrong?", Code::judgment));
+  EXPECT_FALSE(has("It is ridiculous how expensive rent has become.", Code::judgment));
+  EXPECT_FALSE(has("Do you want your son to grow up near his grandparents?", Code::judgment));
+  EXPECT_FALSE(has("The problem is you feel disrespected when he does that.", Code::judgment));
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
