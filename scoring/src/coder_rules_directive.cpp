@@ -285,6 +285,38 @@ constexpr RuleSpec kRules[] = {
      "pass) (soon)?"},
     {"reassurance.platitude", R, E, kNegatable, 0.75f,
      "there is always (a way|hope|a solution|light|a silver lining|tomorrow)"},
+    // Certainty about an outcome the helper cannot know: "I'm sure there is a way out", "I promise it
+    // will fade", "I'm sure your mum will come round".
+    {"reassurance.platitude", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "i (am|feel) (so|very|pretty|quite|really|totally)? (sure|confident|certain|positive|hopeful) (that)? "
+     "there (is|are|will be) (a way|a solution|hope|light|something|someone|better days|an answer|a job|"
+     "plenty|lots|many|other)"},
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "i (can)? promise (you)? (that)? (it|things|this|everything|you|the pain|that feeling|this "
+     "feeling|life) "
+     "(will|is going to|are going to|gets|get)"},
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.7f,
+     "i (am|feel) (so|very|pretty|quite|really|totally)? (sure|confident|certain|positive|hopeful) (that)? "
+     "(he|she|your @relative|your friends|your family|people|everyone|others|the people) *4 (will|would|"
+     "are going to|is going to)"},
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "(it|this|the pain|the feeling|that feeling|this feeling|these feelings|things|the hurt) will (slowly|"
+     "eventually|surely|soon|definitely)? (fade|heal|ease|lessen|go away|improve|get easier|subside|change|"
+     "pass)"},
+    {"reassurance.will_be_fine", R, E, kNotInQuestion, 0.75f,
+     "(it|this|that|(the|this) (pandemic|situation|lockdown|feeling|pain)|that "
+     "feeling|things|covid|lockdown) (will "
+     "not|is not going to|can not) last forever"},
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "(we|you|we all|you all) (will|are going to|can) (all|definitely|surely)? (make it|get) through $"},
+    {"reassurance.will_be_fine", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "(we|we all) (will|are going to|can) (all|definitely|surely)? (overcome|beat|get through|get past) (it|"
+     "this|that)"},
+    // Good fortune foretold: "good things will come to you", "the right job will come along".
+    {"reassurance.platitude", R, E, kNegatable | kNotInQuestion, 0.75f,
+     "(good things|better days|the right (one|person|job|opportunity)|something better|someone better|a "
+     "better (job|one|person|guy|girl|partner|opportunity)|new opportunities) (will|are going to) (always)? "
+     "(come|show up|happen|turn up|find you|come along|appear|be there)"},
     {"reassurance.at_least", R, E, 0, 0.85f,
      "at least (you|it|they|he|she|your|there|we|that|this|nobody|no one|the|now|nothing)"},
     {"reassurance.could_be_worse", R, E, kNegatable, 0.9f,

@@ -28,6 +28,8 @@ constexpr RuleSpec kRules[] = {
     // Chat greetings often drop the question mark: "hey, how are you doing".
     {"question.open.how_are_you", OQ, E, 0, 0.8f,
      "how are you (doing|feeling|holding up|coping|getting on|today|tonight)"},
+    {"question.open.how_are_you", OQ, E, 0, 0.8f,
+     "how (are you|have you been|is your (day|week|weekend|evening|morning|night)|is it going|are things) $"},
     {"question.open.tell_me", OQ, E, kVetoAdvice, 0.9f,
      "^ (can|could|would|will)? you? tell (me|us) (more|a little|a bit|about|what|how|why|when|where|who|"
      "something|anything)"},
@@ -230,6 +232,8 @@ constexpr RuleSpec kRules[] = {
      "(call|come|book|bring|contact|email|text|ring|join|use|take|go|"
      "leave|stop|reach|drop|send|share|ask|message|phone)"},
     {"affirmation.praise", AF, E, N, 0.8f, "i (really|truly|have to)? (commend|applaud|salute) you"},
+    {"affirmation.praise", AF, E, N, 0.75f, "(lucky|blessed|fortunate) to have (you|someone like you)"},
+    {"affirmation.praise", AF, E, 0, 0.75f, "(good|great|smart) thinking"},
     {"affirmation.praise", AF, E, N, 0.75f,
      "you deserve (so much|much|way|a lot|far)? (credit|to be proud|a lot of credit|better|more|to be "
      "happy|support|respect|kindness|to feel|to be (treated|loved|heard|respected|appreciated|valued))"},
@@ -303,6 +307,11 @@ constexpr RuleSpec kRules[] = {
      "your (feelings|reaction|reactions|emotions|concerns|fears|feelings here) (are|is) (completely|totally|"
      "perfectly|very|so|entirely)? (valid|normal|natural|understandable|justified|reasonable)"},
     {"affirmation.normalising", AF, E, 0, 0.8f, "you are (not|never) (alone|the only one|by yourself)"},
+    {"affirmation.normalising", AF, E, N, 0.75f,
+     "(a lot of|many|lots of|so many|most|other|plenty of) people (are|have been|were) (also)? (in|going "
+     "through) (the same|a similar|similar|your) (position|situation|boat|place|shoes)"},
+    {"affirmation.normalising", AF, E, N, 0.75f,
+     "we are (all)? (in (this|it|the same boat) together|all going through (this|the same|similar|it))"},
     {"affirmation.normalising", AF, E, 0, 0.8f,
      "(it is|that is|it was|this is|that was) (not|never) (your|at all your) fault"},
     {"affirmation.normalising", AF, E, 0, 0.75f,
@@ -611,6 +620,12 @@ constexpr RuleSpec kRules[] = {
      "goodness|i guess|you know|i mean)"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(hi|hello|hey|welcome|welcome back|good (morning|afternoon|evening|night))"},
+    // "Hi there", "Hello again", "Hey Sam": a greeting and a name or a word of address.
+    {"filler.greeting", FI, E, kWholeSentence, 0.8f,
+     "(hi|hello|hey|hiya|howdy) (there|again|everyone|all|_)"},
+    // Interjections: "Goodness.", "Oh my gosh", "Yikes".
+    {"filler.acknowledgement", FI, E, kWholeSentence, 0.75f,
+     "(oh)? (my)? (goodness|gosh|god|omg|yikes|ouch|geez|jeez|whoa|wow|dang|darn|golly|oof)"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
      "(nice|good|great) to (meet|see|talk to) you (again|too)?"},
     {"filler.greeting", FI, E, kWholeSentence, 0.8f,
@@ -623,7 +638,8 @@ constexpr RuleSpec kRules[] = {
      "(take care|bye|goodbye|nice meeting you|have a (good|great|nice|lovely) (day|night|week|weekend|"
      "one|afternoon|morning|evening))"},
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
-     "(thank you|thanks|many thanks) (so|very)? (much|a lot)? (again|today|everyone)?"},
+     "(thank you|thanks|many thanks|thankyou|thanku|thx|tysm) (so|very)? (much|a lot)? "
+     "(again|today|everyone)?"},
     {"filler.thanks", FI, E, kWholeSentence, 0.8f,
      "(thank you|thanks) (so|very)? much? for (coming|being|your|talking|today|that|having|meeting|the|"
      "letting) *4"},
@@ -657,6 +673,15 @@ constexpr RuleSpec kRules[] = {
      "poor|bad|short|long)? (reply|replies|response|responses|delay|wait|connection|internet|typo|typos|"
      "typing|spelling|lag)"},
     {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(no problem|my pleasure|anytime)"},
+    // Thanks closing a sentence ("Very well, thank you"), leave to go on ("yes, please do"), a moment
+    // asked for, and gladness to help.
+    {"filler.thanks", FI, E, 0, 0.75f, "(thank you|thanks|thankyou|thx) (so|very)? (much)? $"},
+    {"filler.courtesy", FI, E, 0, 0.7f, "^ (please)? (do|go ahead) $"},
+    {"filler.courtesy", FI, E, 0, 0.7f, "^ (just)? (a|one) (moment|minute|second|sec) (please)? $"},
+    {"filler.courtesy", FI, E, 0, 0.7f,
+     "^ (i am)? (always|more than|so)? (happy|glad) to (help|have helped|be of (some)? help|be here|listen|"
+     "chat)"},
+    {"filler.courtesy", FI, E, 0, 0.7f, "^ hope (you|your|that|this|everything|things|it|the best)"},
     {"filler.courtesy", FI, E, 0, 0.75f, "^ (you too|you as well|same to you)"},
     {"filler.courtesy", FI, E, 0, 0.7f,
      "^ (you|i hope you|hope you) (have|enjoy) a (good|great|nice|lovely|wonderful|blessed) (day|night|"
@@ -667,6 +692,19 @@ constexpr RuleSpec kRules[] = {
     // Closing wishes are goodbyes, not instructions: "stay safe", "have a good night".
     {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
      "^ (stay|keep|be) (safe|well|healthy|warm|blessed|in touch)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "^ take care (of yourself)? (and|&) (stay|keep|be|god bless|all the best|good luck)"},
+    {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
+     "^ (have|enjoy) (a|an|the)? (good|great|nice|lovely|wonderful|blessed|happy|safe|fun|merry|relaxing|"
+     "peaceful) (festive season|season|holiday season|break|vacation|trip|birthday|summer|winter|"
+     "celebration)"},
+    // Working the chat itself: "please end the chat", "click the quit button", "sorry, that sent twice".
+    {"filler.chat", FI, E, kVetoAdvice | kSentenceScope, 0.7f,
+     "(end|close|quit|leave|exit|finish) (the|this) (chat|session|conversation|convo)"},
+    {"filler.chat", FI, E, kVetoAdvice | kSentenceScope, 0.7f,
+     "(press|click|hit|tap|push) (on)? (the)? (quit|submit|end|finish|exit) (button)?"},
+    {"filler.chat", FI, E, kVetoAdvice | kSentenceScope, 0.7f,
+     "(sorry|oops|whoops) *3 (typed|sent|posted|came through) twice"},
     {"filler.closing", FI, E, kVetoAdvice | kSentenceScope, 0.75f,
      "^ (have|enjoy) (a|an|the)? (good|great|nice|lovely|wonderful|amazing|blessed|happy|safe|fun|"
      "fantastic|merry|awesome|beautiful|relaxing|peaceful|restful) (rest|day|night|evening|week|weekend|"

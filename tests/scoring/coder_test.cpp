@@ -1231,6 +1231,48 @@ TEST(CoderJudgmentWording, AmazementQuestionsAndTheWorldAreNotJudgment) {
   EXPECT_FALSE(has("The problem is you feel disrespected when he does that.", Code::judgment));
 }
 
+TEST(CoderCourtesyWording, ChatActsAreNotReflectionsEvenAfterTheClientSaidTheSameWords) {
+  const std::vector<std::string> client = {"hello there, thank you, I need help, how are you"};
+  EXPECT_EQ(primary("Hello there", client), Code::filler);
+  EXPECT_EQ(primary("Hi Sam.", client), Code::filler);
+  EXPECT_EQ(primary("Very well, thank you", client), Code::filler);
+  EXPECT_EQ(primary("thankyou", client), Code::filler);
+  EXPECT_EQ(primary("Oh my goodness.", client), Code::filler);
+  EXPECT_EQ(primary("Take care and stay safe", client), Code::filler);
+  EXPECT_EQ(primary("Have a lovely festive season", client), Code::filler);
+  EXPECT_EQ(primary("Please end the chat now.", client), Code::filler);
+  EXPECT_EQ(primary("Sorry, that sent twice.", client), Code::filler);
+  EXPECT_EQ(primary("Happy to help.", client), Code::filler);
+  // A greeting that asks is a question, question mark or not.
+  EXPECT_EQ(primary("hello there, how are you", client), Code::open_question);
+  // Near misses: the client's own words given back are still a reflection, and a plain
+  // instruction about the client's life is still advice.
+  EXPECT_NE(primary("You need help, and you're not sure how to ask.", client), Code::filler);
+  EXPECT_EQ(primary("Go and ask your manager for help with the rota."), Code::advice);
+}
+
+TEST(CoderReassuranceWording, ForetellingAGoodOutcomeIsReassurance) {
+  EXPECT_TRUE(has("This pandemic will not last forever.", Code::reassurance));
+  EXPECT_TRUE(has("This feeling will pass.", Code::reassurance));
+  EXPECT_TRUE(has("I promise you it will get easier.", Code::reassurance));
+  EXPECT_TRUE(has("Good things will come to you.", Code::reassurance));
+  EXPECT_TRUE(has("I'm sure there is a way out of this.", Code::reassurance));
+  EXPECT_TRUE(has("We will all make it through.", Code::reassurance));
+  // Near misses: asking about the future, and the helper's uncertainty, are not reassurance.
+  EXPECT_FALSE(has("Do you think this feeling will pass?", Code::reassurance));
+  EXPECT_FALSE(has("I'm not sure there is a way to fix it quickly.", Code::reassurance));
+  EXPECT_FALSE(has("It will not be easy to tell her.", Code::reassurance));
+  EXPECT_FALSE(has("I promise I won't tell anyone.", Code::reassurance));
+}
+
+TEST(CoderAffirmationWording, SharedPredicamentsAndLuckyToHaveYou) {
+  EXPECT_EQ(primary("A lot of people are in the same position right now."), Code::affirmation);
+  EXPECT_EQ(primary("We are all in this together."), Code::affirmation);
+  EXPECT_EQ(primary("Your brother is lucky to have you."), Code::affirmation);
+  // Near miss: facts about what people find are information.
+  EXPECT_EQ(primary("Lots of people find their sleep gets worse under stress."), Code::information);
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
