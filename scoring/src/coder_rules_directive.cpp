@@ -17,7 +17,8 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_should", A, E, kNegatable | kReported | kNotAfterWh | kNotSubordinate, 0.9f,
      "^ you should|ought"},
     {"advice.you_should", A, E, kNegatable, 0.85f,
-     "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you should|ought"},
+     "^ i (really|honestly|personally|still|also)? (think|believe|feel|feel like|guess) (that|also)? you "
+     "(really|probably|also|definitely)? should|ought"},
     // A directive behind a reflection stem is still a directive.
     {"advice.you_should", A, E, kNegatable, 0.85f, "(sounds|seems|looks) like you (really)? should|ought"},
     {"advice.you_should", A, E, 0, 0.9f, "i do not think you should"},
@@ -31,8 +32,8 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_need_to", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
      0.8f, "^ you (will|would) (need|have) to"},
     {"advice.you_need_to", A, E, kNegatable | kNotInQuestion, 0.8f,
-     "^ i (really|honestly|personally|still)? (think|believe|feel|guess) (that)? you (really|just)? (need|"
-     "have|got) to"},
+     "^ i (really|honestly|personally|still|also)? (think|believe|feel|feel like|guess) (that|also)? you "
+     "(really|just|also|probably)? (need|have|got) to"},
     {"advice.you_need_to", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.7f,
      "you (really|just)? need (a|some|more) (break|rest|sleep|help|time|support|space|plan)"},
     {"advice.you_must", A, E, kNegatable | kReported, 0.85f,
@@ -88,7 +89,7 @@ constexpr RuleSpec kRules[] = {
      "telling)"},
     // The helper's own recommendation, however softened.
     {"advice.i_suggest", A, E, kNegatable, 0.9f,
-     "i (would|will)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
+     "i (would|will|do)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
     {"advice.i_suggest", A, E, kNegatable, 0.9f, "my (advice|suggestion|recommendation)"},
     {"advice.i_suggest", A, E, kNegatable, 0.85f,
      "(i|we) (would|will)? (like|want) to (strongly)? (suggest|recommend|advise|encourage)"},
@@ -115,6 +116,29 @@ constexpr RuleSpec kRules[] = {
      "go for|work on|seek|move on|start|look into|look for|talk to|call|ask|get|focus on|consider|reach "
      "out|stay away|leave|quit|say go for it|recommend)"},
     {"advice.if_i_were_you", A, E, 0, 0.85f, "in your (shoes|position|place) i (would|will)"},
+    // The same with any action verb: "I would give her a few days", "I would not bring it up yet".
+    {"advice.if_i_were_you", A, E, kNotInQuestion | kNotSubordinate, 0.7f,
+     "^ i would (probably|just|definitely|personally|honestly|really|also|still|then|not|never)? (@verb|"
+     "continue|update|wait|let|give|bring|hold off|be (careful|subtle|honest|patient|gentle|firm|clear|"
+     "cautious))"},
+    {"veto.advice.imagined", A, V, 0, 1.0f,
+     "i would (probably|just|definitely|really|also)? (think|imagine|guess|say|assume|feel|see (it|that|why|"
+     "how)|be (worried|scared|upset|angry|sad|anxious|nervous|happy|glad))"},
+    // What the helper would do for the client is their own commitment: "I'd tell you first".
+    {"veto.advice.imagined", A, V, 0, 1.0f,
+     "i would (always|also|still|then|just)? (tell|let|call|get|give|bring|take|pick up|check on|ask) "
+     "(you|u)"},
+    // "It's worth talking to someone": a step recommended as worth its cost.
+    {"advice.it_would_be_good", A, E, kNegatable | kNotInQuestion, 0.75f,
+     "(it is|it would be|it might be|it could be|that is|it may be|that would be) (definitely|really|always|"
+     "probably|maybe|certainly|totally|well)? worth (@ing|a try|a shot|trying|it to)"},
+    {"advice.it_would_be_good", A, E, kNegatable | kNotInQuestion, 0.7f,
+     "(is|would be|might be|could be|may be) (a)? (really|very)? (good|great) (place to start|starting point|"
+     "first step|way to start)"},
+    // "That's a good place to start" welcomes the client's own step.
+    {"veto.advice.their_step", A, V, 0, 1.0f,
+     "(that|this|it) (is|would be|might be|could be|sounds like|seems like) (a)? (really|very)? (good|great) "
+     "(place to start|starting point|first step|way to start)"},
     {"advice.best_thing", A, E, kNegatable, 0.8f,
      "the best (thing|option|way|move|idea|bet|plan) *4 (is|would|might|could)"},
     {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.8f,

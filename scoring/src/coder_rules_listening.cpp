@@ -281,6 +281,9 @@ constexpr RuleSpec kRules[] = {
      "(it is|that is|this is) (so|really|very|truly|just)? (great|good|wonderful|awesome|amazing|fantastic|"
      "brilliant|admirable|impressive|lovely) (that|how) you"},
     {"affirmation.good_step", AF, E, N, 0.75f,
+     "(that|this|it) (is|would be|might be|could be|sounds like|seems like) (a)? (really|very)? (good|great) "
+     "(place to start|starting point|first step|way to start)"},
+    {"affirmation.good_step", AF, E, N, 0.75f,
      "(those|these|they) (sound|are|seem|look) (like)? (really|very|such)? (good|great|wonderful|excellent|"
      "healthy|smart|solid|positive|helpful) (ideas|steps|choices|plans|skills|coping skills|strategies|"
      "goals|changes|decisions|options)"},

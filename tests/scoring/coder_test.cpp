@@ -1273,6 +1273,22 @@ TEST(CoderAffirmationWording, SharedPredicamentsAndLuckyToHaveYou) {
   EXPECT_EQ(primary("Lots of people find their sleep gets worse under stress."), Code::information);
 }
 
+TEST(CoderAdviceWording, WhatTheHelperWouldDoAndWhatIsWorthDoing) {
+  EXPECT_EQ(primary("I would give her a few days and then try again."), Code::advice);
+  EXPECT_EQ(primary("I would not bring it up until the contract is signed."), Code::advice);
+  EXPECT_EQ(primary("It's definitely worth talking to your landlord first."), Code::advice);
+  EXPECT_EQ(primary("I do recommend keeping a sleep diary."), Code::advice);
+  EXPECT_EQ(primary("I feel like you should talk to your manager about it."), Code::advice);
+  EXPECT_EQ(primary("So what I'd like to recommend is a short walk after lunch."), Code::advice);
+  // Near misses: the helper imagining a feeling, the helper's own promise to the client, and
+  // welcoming the client's own first step.
+  EXPECT_FALSE(has("I would be worried too.", Code::advice));
+  EXPECT_FALSE(has("I would imagine that was exhausting.", Code::advice));
+  EXPECT_FALSE(has("If you were in danger I'd tell you first.", Code::advice));
+  EXPECT_FALSE(has("That would be a really good place to start.", Code::advice));
+  EXPECT_EQ(primary("That would be a really good place to start."), Code::affirmation);
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
