@@ -128,7 +128,9 @@ class UtteranceCoder {
     std::uint32_t from = kNoToken;
     std::uint32_t end = 0;
   };
-  Story own_narrative(const Sentence& s) const;
+  // Hits [hit_begin, hit_end) are the sentence's: a story cannot start inside talk about the
+  // conversation ("I was wondering", "I didn't catch that").
+  Story own_narrative(const Sentence& s, std::size_t hit_begin, std::size_t hit_end) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
   bool turns_to_client(const Sentence& s, std::uint32_t m) const;
@@ -303,7 +305,8 @@ std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) c
 
 // The helper telling their own story, without turning to the client in the same clause: "I moved out at
 // nineteen", "My brother had the same thing".
-UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
+UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size_t hit_begin,
+                                                    std::size_t hit_end) const {
   const TokenizedText& t = sc_.text;
   const detail::Lexicon& lex = rs_.lexicon();
   const auto& k = rs_.words();
@@ -314,9 +317,18 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s) const {
     const std::uint32_t end = story_end(s, from);
     return end == from ? Story{} : Story{from, end};
   };
+  auto about_the_talk = [&](std::uint32_t i) {
+    for (std::size_t h = hit_begin; h < hit_end; ++h) {
+      const Hit& hit = sc_.hits[h];
+      const RuleSpec& spec = rs_.rule(hit.rule);
+      if (spec.role == Role::kVeto && spec.code == Code::self_disclosure && hit.first <= i && i < hit.last)
+        return true;
+    }
+    return false;
+  };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
     const detail::Token& tok = t.tokens[i];
-    if ((tok.flags & detail::kAnchor) == 0) continue;
+    if ((tok.flags & detail::kAnchor) == 0 || about_the_talk(i)) continue;
     if (tok.id == k.i) {
       // "I also", "I once", "I recently": skip up to two adverbs.
       auto adverb = [&](std::uint32_t j) {
@@ -416,8 +428,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool any_other_emit = false;  // anything but filler: a phrase already says what the sentence does
   bool marker = false;
   bool no_imperative = false;
-  bool here_and_now = false;  // "I was wondering...": the helper now, not their story
-  bool courtesy = false;      // the whole sentence is a formula ("Talk to you later."), not an instruction
+  bool courtesy = false;  // the whole sentence is a formula ("Talk to you later."), not an instruction
   const Hit* open_cue = nullptr;
   const Hit* closed_cue = nullptr;
   const Hit* stem = nullptr;
@@ -429,7 +440,6 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
       continue;
     }
     if (spec.role == Role::kMarker) marker = true;
-    if (spec.role == Role::kVeto && spec.code == Code::self_disclosure) here_and_now = true;
     // "Go on", "take care": a phrase has already said this verb is not a directive.
     if ((spec.role == Role::kVeto && spec.code == Code::advice) || (spec.flags & detail::kVetoAdvice) != 0) {
       no_imperative = true;
@@ -529,8 +539,8 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
     advised = true;
   }
 
-  if (!question && !any_other_emit && !reflected && !advised && !here_and_now) {
-    if (const Story story = own_narrative(s); story.from != kNoToken) {
+  if (!question && !any_other_emit && !reflected && !advised) {
+    if (const Story story = own_narrative(s, hit_begin, hit_end); story.from != kNoToken) {
       add(Code::self_disclosure, tok_begin(story.from), tok_end(story.end - 1), "disclosure.own_narrative",
           0.5f, si);
       return;

@@ -520,7 +520,8 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.my_life", SD, E, kNotInQuestion, 0.65f,
      "^ i (also)? have (a|one|two|some|many|a few)? (very|really)? (close|good|best|old|dear)? "
      "(friend|friends|"
-     "@relative|neighbor|neighbour|coworker|colleague|cousin|relatives) (who|that|with|whose)"},
+     "@relative|neighbor|neighbour|neighbors|neighbours|coworker|coworkers|colleague|colleagues|cousin|"
+     "relatives|loved ones|kids|children|family members|siblings) (who|that|with|whose)"},
     {"disclosure.been_there", SD, E, N, 0.7f, "^ i (also)? @past *8 (too|as well) $"},
     {"disclosure.been_there", SD, E, N, 0.7f,
      "^ i (am|was|have been) (also)? (so|really|very|pretty|a bit|a little)? @feeling *6 (too|as well) $"},

@@ -171,6 +171,9 @@ void apply_vetoes(const RuleSet& rs, const TokenizedText& t, std::vector<Hit>& h
       if (h == v || hits[h].rule == kDead) continue;
       const RuleSpec& other = rs.rule(hits[h].rule);
       if (other.role != Role::kEmit || other.code != target) continue;
+      // Talk about the conversation ("I've been thinking") does not undo a story told before it
+      // in the same clause ("I lost my job and I've been thinking...").
+      if (!whole && target == Code::self_disclosure && hits[h].last <= hits[v].first) continue;
       if (whole || in_clause_range(t.tokens[hits[h].first], lo, hi)) hits[h].rule = kDead;
     }
   }

@@ -1197,9 +1197,15 @@ TEST(CoderDisclosureWording, StoryAfterAReplyInTheSameSentence) {
                 .rfind("I have", 0),
             0u);
   EXPECT_EQ(primary("I have not left the house in weeks."), Code::self_disclosure);
+  // Talk about the conversation after the story does not take the story back.
+  EXPECT_EQ(primary("I lost my dad last spring and I've been thinking about him all week."),
+            Code::self_disclosure);
+  EXPECT_EQ(primary("I have neighbours who do exactly the same thing."), Code::self_disclosure);
   // Near misses: the reply alone, and a clause about the client.
   EXPECT_FALSE(has("I hear you, that sounds exhausting.", Code::self_disclosure));
   EXPECT_FALSE(has("I think you have done really well.", Code::self_disclosure));
+  EXPECT_FALSE(has("I was wondering how the move went.", Code::self_disclosure));
+  EXPECT_FALSE(has("Sorry, I got distracted, I was reading your last message again.", Code::self_disclosure));
 }
 
 TEST(CoderBoundaryPrecision, OtherPeoplesFriendshipsAreNotDualRelationships) {
