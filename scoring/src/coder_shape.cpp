@@ -98,7 +98,18 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
     const bool back_to_you = last_clause + 3 >= s.last && last_clause + 1 < s.last &&
                              lex.is(toks[last_clause].id, kWh) &&
                              toks[last_clause + 1].id == rs.words().about;
-    if (lex.is(toks[h].id, kWh) && lex.is(next, kAux)) {
+    // "How long ago did your dad pass", "what kind of music do you like": the question word's
+    // phrase, then the auxiliary before its subject. Not "what I'm hearing is that...": a subject
+    // right after the question word makes a clause, not a question.
+    auto wh_phrase_then_aux = [&] {
+      for (std::uint32_t i = h + 1; i + 1 < s.last && i <= h + 4; ++i) {
+        if (starts_clause(toks[i]) || lex.is(toks[i].id, kSubject)) return false;
+        if (i == h + 1) continue;
+        if (lex.is(toks[i].id, kAux) && lex.is(toks[i + 1].id, kSubject)) return true;
+      }
+      return false;
+    };
+    if (lex.is(toks[h].id, kWh) && (lex.is(next, kAux) || wh_phrase_then_aux())) {
       shape.question = QuestionShape::kWhStart;
     } else if (back_to_you) {
       shape.question = QuestionShape::kWhStart;

@@ -87,6 +87,11 @@ TEST(CoderQuestions, TagAndRisingQuestionsAreClosed) {
 TEST(CoderQuestions, QuestionMarkLostStillReadsAsQuestion) {
   EXPECT_EQ(primary("How are things at home right now"), Code::open_question);
   EXPECT_EQ(primary("Do you want to talk about it"), Code::closed_question);
+  // The question word's phrase comes first: "how long ago", "what kind of music".
+  EXPECT_EQ(primary("How long ago did your dad pass away"), Code::open_question);
+  EXPECT_EQ(primary("what kind of music do you like"), Code::open_question);
+  // Near miss: a question word opening a clause with its own subject is no question.
+  EXPECT_NE(primary("What I'm hearing is there's a lot that is going well."), Code::open_question);
 }
 
 TEST(CoderQuestions, NearMissClosedPermissionIsNotAQuestion) {
