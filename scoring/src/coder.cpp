@@ -480,15 +480,18 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool reflected = false;
   // A statement with a question mark is usually heard as a question, unless a
   // reflection stem ("It sounds like...?") says otherwise.
-  bool stem_rising = rising && stem != nullptr;
+  bool stem_rising = rising && stem != nullptr && open_cue == nullptr;
   // A statement giving the client's own words back with a rising tone ("Your sister
   // stopped calling?") checks understanding: a reflection, as MITI codes it.
   if (rising && !stem_rising && !any_other_emit && !sc_.client.empty()) {
     std::uint32_t n = 0;
     stem_rising = detail::client_overlap(t, s.first, s.last, sc_.client, n) >= kRisingEchoOverlap && n >= 2;
   }
-  // "You'd rather stay, right?": a statement with a tag checks a reflection.
-  const bool tagged = shape.question == QuestionShape::kTag && open_cue == nullptr;
+  // "You'd rather stay, right?": a statement with a tag checks a reflection, and so does one
+  // closing on a check of understanding ("..., have I got that right?").
+  const bool checked = closed_cue != nullptr && open_cue == nullptr && closed_cue->first > s.first &&
+                       rs_.rule(closed_cue->rule).id == "question.closed.check";
+  const bool tagged = (shape.question == QuestionShape::kTag && open_cue == nullptr) || checked;
   stem_rising = stem_rising || tagged;
   // A turn that opens on a dash picks up a sentence cut off earlier ("-talk to them at the same time,
   // you said"): its first word continues that sentence, so it does not head an instruction.

@@ -309,8 +309,9 @@ constexpr RuleSpec kRules[] = {
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
      "(thought about|know|decided) how you (would|will|might|are going to) do (it|that)"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
-     "(do you have|have you got|is there) (the|a)? (pills|gun|anything|something|weapon|weapons) (with|on|at|"
-     "nearby|near|around) (you|home)?"},
+     "(do you have|have you got|is there) (the|a)? (pills|gun|weapon|weapons) "
+     "(with|on|at|nearby|near|around) "
+     "(you|home)?"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f, "(could|can|might) use to @harm yourself"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.8f,
      "(written|wrote|writing|left) (a|any)? (suicide|goodbye) (note|letter)"},
@@ -371,15 +372,15 @@ constexpr RuleSpec kRules[] = {
      "(hotline|helpline|lifeline|samaritans)"},
     {"referral.crisis_line", RF, E, N | kVetoAdvice | kSentenceScope, 0.85f,
      "(emergency|the emergency) (room|services|department|number)"},
-    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope | kNotInAskedQuestion, 0.8f,
      "(talk|speak|reach out|go|get) (to|with)? (a|an|your|the|some|another)? (@pro|mental health "
      "professional|counseling|counselling|therapy)"},
-    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope | kNotInAskedQuestion, 0.8f,
      "(talking|speaking|reaching out|going|getting) (to|with)? (a|an|some|another) (@pro|mental health "
      "professional)"},
-    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope | kNotInAskedQuestion, 0.8f,
      "(see|visit|consult|call|contact) (a|an|your|the|some)? @pro"},
-    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
+    {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope | kNotInAskedQuestion, 0.8f,
      "(seeing|visiting|consulting|calling|contacting) (a|an|some) @pro"},
     {"referral.professional", RF, E, N | kVetoAdvice | kSentenceScope, 0.8f,
      "(professional|outside|expert) (help|support|counseling|counselling|therapy)"},

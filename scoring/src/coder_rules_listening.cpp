@@ -65,6 +65,13 @@ constexpr RuleSpec kRules[] = {
      "^ (did|do) i (get|understand|have|hear) (that|this|it|you)? (right|correctly)"},
     {"question.closed.check", CQ, E, 0, 0.7f,
      "^ (does|would) (that|this) (sound|seem) (right|about right|accurate|fair|correct)"},
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ (have|did) i (understood|understand|got|get|heard|hear) (that|this|it|you)? (right|correctly)"},
+    {"question.closed.check", CQ, E, 0, 0.7f,
+     "^ am i (understanding|hearing|getting|reading) (that|this|you|it)? (right|correctly)"},
+    {"question.closed.check", CQ, E, 0, 0.7f, "^ (would|am) i (be)? right (in thinking|to (think|say))"},
+    {"question.closed.check", CQ, E, 0, 0.7f, "^ do you agree (with (that|this|me))? $"},
+    {"question.closed.check", CQ, E, 0, 0.7f, "^ is (that|this) how you (feel|see it|feel about it) $"},
 
     // Reflection stems. The code decides how to judge complexity: simple_reflection
     // = compare with the client's words, complex_reflection = the stem itself adds meaning.
@@ -421,6 +428,11 @@ constexpr RuleSpec kRules[] = {
      "^ (can|could|may|might) i (just)? (share|offer|tell|give|suggest|ask|mention|add|make|say|read|"
      "talk|show|run|check|bring|point|throw|pass|provide|explain|describe|go over|jump in|offer)"},
     {"permission.can_i", PE, E, 0, 0.8f, "^ may i"},
+    // "May I ask why you're so tired?" asks the question it asks leave for.
+    {"veto.permission.asks_anyway", PE, Role::kVeto, 0, 1.0f,
+     "(can|could|may|might) i (just)? ask (you)? (why|what|how|when|where|who|which|if|whether)"},
+    {"question.open.may_i_ask", OQ, E, 0, 0.85f,
+     "^ (can|could|may|might) i (just)? ask (you)? (why|what|how|when|where|who|which)"},
     {"permission.would_you_like", PE, E, 0, 0.85f,
      "(would|do) you (like|want) (to hear|me to (share|tell|give|suggest|offer|explain|go over|talk "
      "about)|some (information|ideas|suggestions|tips|thoughts|feedback|resources|advice|info)|to know "

@@ -17,8 +17,17 @@ bool is_tag_clause(const RuleSet& rs, const TokenizedText& t, const Sentence& s,
   if (from == s.first) return false;
   bool all_short = true;
   for (std::uint32_t i = from; i < s.last; ++i) all_short = all_short && lex.is(t.tokens[i].id, kFillerWord);
-  if (all_short) return true;                                    // "..., right?", "..., okay?"
-  return lex.is(t.tokens[from].id, kAux) && s.last - from <= 4;  // "..., isn't it?", "..., is that right?"
+  if (all_short) return true;  // "..., right?", "..., okay?"
+  // "..., isn't it?", "..., is that right?", "..., don't you think?": the auxiliary, its subject and
+  // at most a word of agreement. Not "..., did you have fun?", which asks something new.
+  if (!lex.is(t.tokens[from].id, kAux) || s.last - from > 4) return false;
+  std::uint32_t i = from + 1;
+  if (i < s.last && lex.is(t.tokens[i].id, kNegator)) ++i;
+  if (i >= s.last || !lex.is(t.tokens[i].id, kSubject)) return false;
+  for (++i; i < s.last; ++i) {
+    if (!lex.is(t.tokens[i].id, kFillerWord | kReportVerb) && t.tokens[i].id != rs.words().say) return false;
+  }
+  return true;
 }
 
 // The clause before `pos` opens with "if"/"when"... (skipping "um"-only clauses).
@@ -147,7 +156,9 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
     }
     if (aux_later == kNoToken && lex.is(toks[i].id, kAux) && lex.is(toks[i + 1].id, kSubject)) aux_later = i;
   }
-  if (aux_later != kNoToken && aux_later != last_clause) {
+  // An auxiliary heading the last clause asks too ("I'm sorry, have you told her?") unless that
+  // clause is a tag checking what came before ("..., don't you?").
+  if (aux_later != kNoToken && (aux_later != last_clause || !is_tag_clause(rs, t, s, last_clause))) {
     shape.question = QuestionShape::kAuxLater;
     shape.evidence = aux_later;
     return shape;

@@ -1300,6 +1300,33 @@ TEST(CoderAdviceWording, WhatTheHelperWouldDoAndWhatIsWorthDoing) {
   EXPECT_EQ(primary("That would be a really good place to start."), Code::affirmation);
 }
 
+TEST(CoderQuestions, AQuestionAfterACommaAsksAndATagOrCheckReflects) {
+  EXPECT_EQ(primary("Ah, weddings, did you have fun?"), Code::closed_question);
+  EXPECT_EQ(primary("I'm sorry to hear that, have you told your partner how it made you feel?"),
+            Code::closed_question);
+  EXPECT_EQ(primary("Hello there how are you feeling today?"), Code::open_question);
+  // Near misses: a tag or a check of understanding closes a reflection.
+  EXPECT_EQ(primary("You want to stay, don't you?"), Code::simple_reflection);
+  const Code checked = primary("So you're fed up with people ignoring the rules, have I got that right?");
+  EXPECT_TRUE(checked == Code::simple_reflection || checked == Code::complex_reflection);
+}
+
+TEST(CoderQuestions, AskingLeaveToAskAQuestionAsksIt) {
+  EXPECT_EQ(primary("May I ask why you are so tired?"), Code::open_question);
+  EXPECT_EQ(primary("Can I ask what you've tried so far?"), Code::open_question);
+  // Near miss: asking leave before a question not yet asked seeks permission.
+  EXPECT_EQ(primary("Can I ask you a hard question?"), Code::seek_permission);
+}
+
+TEST(CoderBoundaryPrecision, AskingAboutTheClientsCareIsNoReferralOrSafetyCheck) {
+  EXPECT_EQ(primary("Do you go to therapy?"), Code::closed_question);
+  EXPECT_FALSE(has("Do you go to therapy?", Code::referral));
+  EXPECT_FALSE(has("Is there anything on your mind at the moment?", Code::safety_check));
+  // Near misses: proposing a professional refers, and asking about means checks safety.
+  EXPECT_TRUE(has("It might help to talk to a therapist about this.", Code::referral));
+  EXPECT_TRUE(has("Do you have the pills with you right now?", Code::safety_check));
+}
+
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
   const std::string text = "Caf\xC3\xA9 owners say you\xE2\x80\x99re right, but you should rest.";
   EXPECT_EQ(evidence(text, Code::advice), "you should");
