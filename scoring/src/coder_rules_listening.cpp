@@ -202,9 +202,15 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.effort", AF, E, N, 0.8f,
      "you (have|have already|already)? (made|done|put in|achieved) (real|a lot of|great|good|some|so "
      "much|huge|tremendous|such|amazing) (progress|effort|work|changes|strides)"},
+    // Thanks for the client's courage or trust affirms them; thanks for telling is courtesy.
     {"affirmation.thanks_for_trust", AF, E, 0, 0.85f,
-     "(thank you|thanks) (so much|very much)? for (trusting|sharing|telling|being (so)? (honest|open)|"
-     "opening up|your honesty|your openness|reaching out|being willing)"},
+     "(thank you|thanks) (so much|very much)? for (trusting|being (so)? (honest|open|brave)|your "
+     "honesty|your "
+     "openness|your courage|being willing)"},
+    {"filler.thanks", FI, E, 0, 0.8f,
+     "(thank you|thanks) (so much|very much)? for (sharing|telling|opening up|reaching "
+     "out|explaining|letting "
+     "me know)"},
     {"affirmation.thanks_for_trust", AF, E, 0, 0.85f,
      "i (really)? appreciate (you|your) (sharing|telling|honesty|openness|being|trust|effort|courage|"
      "willingness|talking|coming|doing|taking)"},

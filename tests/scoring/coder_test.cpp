@@ -1276,6 +1276,13 @@ TEST(CoderReassuranceWording, ForetellingAGoodOutcomeIsReassurance) {
   EXPECT_FALSE(has("I promise I won't tell anyone.", Code::reassurance));
 }
 
+TEST(CoderAffirmationWording, ThanksForTellingIsCourtesyThanksForCourageAffirms) {
+  EXPECT_EQ(primary("Thank you for telling me."), Code::filler);
+  EXPECT_EQ(primary("Thanks for sharing that with me."), Code::filler);
+  EXPECT_EQ(primary("Thank you for being so honest with me."), Code::affirmation);
+  EXPECT_EQ(primary("Thank you for telling me. That took courage."), Code::affirmation);
+}
+
 TEST(CoderAffirmationWording, SharedPredicamentsAndLuckyToHaveYou) {
   EXPECT_EQ(primary("A lot of people are in the same position right now."), Code::affirmation);
   EXPECT_EQ(primary("We are all in this together."), Code::affirmation);
