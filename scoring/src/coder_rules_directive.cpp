@@ -187,6 +187,10 @@ constexpr RuleSpec kRules[] = {
      "which)"},
     // "Remember that it's only one exam": a fact to hold on to, not a step to take.
     {"veto.advice.reflect_on", A, V, 0, 1.0f, "^ (always)? (remember|know|keep in mind|never forget) that"},
+    {"veto.advice.reflect_on", A, V, 0, 1.0f,
+     "^ (always)? (remember|know|keep in mind|never forget) "
+     "(than|everyone|everybody|we|you|they|he|she|it|this|"
+     "there|people|nobody|no one)"},
     // "Think about it": something to mull over, not a step to take.
     {"veto.advice.reflect_on", A, V, 0, 1.0f,
      "^ (think|reflect) (about|on|over) (it|that|this|all (of)? (that|this|it))"},

@@ -31,17 +31,18 @@ RuleSet::RuleSet() {
     }
   }
   auto w = [this](std::string_view s) { return lexicon_.intern(s); };
-  words_ = KeyWords{w("you"),    w("your"),     w("yourself"), w("i"),       w("me"),        w("my"),
-                    w("we"),     w("us"),       w("and"),      w("also"),    w("so"),        w("let"),
-                    w("have"),   w("know"),     w("if"),       w("like"),    w("be"),        w("feel"),
-                    w("rather"), w("hesitate"), w("forget"),   w("of"),      w("they"),      w("he"),
-                    w("she"),    w("people"),   w("everyone"), w("someone"), w("others"),    w("kind"),
-                    w("really"), w("do"),       w("still"),    w("always"),  w("sometimes"), w("even"),
-                    w("mean"),   w("guess"),    w("when"),     w("once"),    w("whenever"),  w("about"),
-                    w("felt"),   w("been"),     w("will"),     w("but"),     w("because"),   w("lol"),
-                    w("haha"),   w("hahaha"),   w("hehe"),     w("lmao"),    w("did"),       w("say"),
-                    w("tell"),   w("ask"),      w("mention"),  w("hear"),    w("read"),      w("understand"),
-                    w("catch"),  w("follow"),   w("notice"),   w("see"),     w("miss")};
+  words_ = KeyWords{
+      w("you"),     w("your"), w("yourself"), w("i"),          w("me"),      w("my"),       w("we"),
+      w("us"),      w("and"),  w("also"),     w("so"),         w("let"),     w("have"),     w("know"),
+      w("if"),      w("like"), w("be"),       w("feel"),       w("rather"),  w("hesitate"), w("forget"),
+      w("of"),      w("they"), w("he"),       w("she"),        w("people"),  w("everyone"), w("someone"),
+      w("others"),  w("kind"), w("really"),   w("do"),         w("still"),   w("always"),   w("sometimes"),
+      w("even"),    w("mean"), w("guess"),    w("when"),       w("once"),    w("whenever"), w("about"),
+      w("felt"),    w("been"), w("will"),     w("but"),        w("because"), w("lol"),      w("haha"),
+      w("hahaha"),  w("hehe"), w("lmao"),     w("did"),        w("say"),     w("tell"),     w("ask"),
+      w("mention"), w("hear"), w("read"),     w("understand"), w("catch"),   w("follow"),   w("notice"),
+      w("see"),     w("miss"), w("the"),      w("what"),       w("who"),     w("is"),       w("are"),
+      w("was"),     w("were"), w("has")};
   patterns_.finish(lexicon_);
 }
 

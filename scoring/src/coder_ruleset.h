@@ -18,7 +18,7 @@ struct KeyWords {
       hesitate, forget, of, they, he, she, people, everyone, someone, others, kind, really, do_, still,
       always, sometimes, even, mean, guess, when, once, whenever, about, felt, been, will, but, because, lol,
       haha, hahaha, hehe, lmao, did, say, tell, ask, mention, hear, read, understand, catch_, follow, notice,
-      see, miss;
+      see, miss, the, what, who, is, are, was, were, has;
 };
 
 class RuleSet {

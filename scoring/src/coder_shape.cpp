@@ -60,7 +60,8 @@ std::uint32_t sentence_head(const RuleSet& rs, const TokenizedText& t, const Sen
   const auto& toks = t.tokens;
   std::uint32_t h = s.first;
   while (h < s.last) {
-    if (lex.is(toks[h].id, kAnchorSkip)) {
+    // Discourse words and interjections before the head: "so", "ooh what...", "oh no, when...".
+    if (lex.is(toks[h].id, kAnchorSkip) || (lex.is(toks[h].id, kFillerWord) && h + 1 < s.last)) {
       ++h;
       continue;
     }
@@ -90,6 +91,7 @@ std::uint32_t clause_end(const TokenizedText& t, const Sentence& s, std::uint32_
 
 Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& s) {
   const Lexicon& lex = rs.lexicon();
+  const KeyWords& k = rs.words();
   const auto& toks = t.tokens;
   Shape shape;
   const std::uint32_t h = sentence_head(rs, t, s);
@@ -112,20 +114,45 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
     // right after the question word makes a clause, not a question.
     auto wh_phrase_then_aux = [&] {
       for (std::uint32_t i = h + 1; i + 1 < s.last && i <= h + 4; ++i) {
-        if (starts_clause(toks[i]) || lex.is(toks[i].id, kSubject)) return false;
+        // "which part of it is...": a pronoun after "of" belongs to the question's phrase.
+        const bool in_phrase = i > h + 1 && toks[i - 1].id == k.of;
+        if (starts_clause(toks[i]) || (lex.is(toks[i].id, kSubject) && !in_phrase)) return false;
         if (i == h + 1) continue;
-        if (lex.is(toks[i].id, kAux) && lex.is(toks[i + 1].id, kSubject)) return true;
+        // The auxiliary before its subject ("...do you like"), or after the phrase that is the
+        // subject ("which part of it is stressing you").
+        if (lex.is(toks[i].id, kAux) && !starts_clause(toks[i + 1]) &&
+            (lex.is(toks[i + 1].id, kSubject) || (toks[i + 1].flags & kEndsIng) != 0))
+          return true;
       }
       return false;
     };
-    if (lex.is(toks[h].id, kWh) && (lex.is(next, kAux) || wh_phrase_then_aux())) {
+    // "what happened when you told them", "what helps you get through it": the question word is
+    // the subject. Not "what happened was awful", where a later "was" makes it a statement.
+    auto wh_subject = [&] {
+      if ((toks[h].id != k.what && toks[h].id != k.who) || h + 1 >= s.last) return false;
+      const Token& v = toks[h + 1];
+      const bool verb =
+          lex.is(v.id, kPastVerb) || (v.flags & kEndsEd) != 0 ||
+          ((v.flags & kEndsS) != 0 && !lex.is(v.id, kBe | kAux | kModal | kSubject | kStopword));
+      if (!verb || starts_clause(toks[h + 1])) return false;
+      for (std::uint32_t i = h + 2; i < s.last; ++i) {
+        if (lex.is(toks[i].id, kBe)) return false;
+      }
+      return true;
+    };
+    // "is the exam tomorrow", "did the doctor give you anything": the auxiliary, then "the".
+    const bool aux_the = (toks[h].id == k.is || toks[h].id == k.are || toks[h].id == k.was ||
+                          toks[h].id == k.were || toks[h].id == k.has || toks[h].id == k.did) &&
+                         next == k.the;
+    if (lex.is(toks[h].id, kWh) && (lex.is(next, kAux) || wh_phrase_then_aux() || wh_subject())) {
       shape.question = QuestionShape::kWhStart;
+    } else if (aux_the) {
+      shape.question = QuestionShape::kAuxStart;
     } else if (back_to_you) {
       shape.question = QuestionShape::kWhStart;
       shape.evidence = last_clause;
       return shape;
-    } else if (lex.is(toks[h].id, kAux) && lex.is(next, kSubject) &&
-               !(h + 2 < s.last && toks[h + 2].id == rs.words().know)) {
+    } else if (lex.is(toks[h].id, kAux) && lex.is(next, kSubject)) {
       shape.question = QuestionShape::kAuxStart;
     }
     shape.evidence = h;

@@ -127,6 +127,8 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
     clause_pending_ = false;
   }
   if (spelled.size() >= 5 && ends_with(spelled, "ing")) flags |= kEndsIng;
+  if (spelled.size() >= 5 && ends_with(spelled, "ed")) flags |= kEndsEd;
+  if (spelled.size() >= 4 && ends_with(spelled, "s") && !ends_with(spelled, "ss")) flags |= kEndsS;
   if (!spelled.empty() && is_digit(static_cast<unsigned char>(spelled[0]))) {
     flags |= kDigits;
     if (t.id == kNoWord) t.id = lexicon_.find("<num>");

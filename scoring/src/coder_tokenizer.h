@@ -16,6 +16,8 @@ enum TokenFlag : std::uint16_t {
   kEndsIng = 1u << 2,      // "trying": lets "how about trying" read as a suggestion
   kDigits = 1u << 3,       // "988"
   kContent = 1u << 4,      // a content word: compared with the client's words
+  kEndsEd = 1u << 5,       // "happened": a past form, whatever the word
+  kEndsS = 1u << 6,        // "helps": a third-person verb, or a plural
 };
 
 // Word classes whose stems are compared with the client's even when they are not content words.

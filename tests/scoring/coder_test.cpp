@@ -92,6 +92,16 @@ TEST(CoderQuestions, QuestionMarkLostStillReadsAsQuestion) {
   EXPECT_EQ(primary("what kind of music do you like"), Code::open_question);
   // Near miss: a question word opening a clause with its own subject is no question.
   EXPECT_NE(primary("What I'm hearing is there's a lot that is going well."), Code::open_question);
+  // Typed without a mark after an interjection, with the question word as subject, or with "the".
+  EXPECT_EQ(primary("ooh what are you cooking"), Code::open_question);
+  EXPECT_EQ(primary("oh no, when did you find out"), Code::open_question);
+  EXPECT_EQ(primary("what happened when you told them"), Code::open_question);
+  EXPECT_EQ(primary("which part of it is stressing you out the most"), Code::open_question);
+  EXPECT_EQ(primary("is the exam tomorrow or friday"), Code::closed_question);
+  EXPECT_EQ(primary("do they know it bothers you"), Code::closed_question);
+  // Near misses: a clause naming what happened is a statement, and a bare "Yeah?" is no question.
+  EXPECT_NE(primary("What happened was awful."), Code::open_question);
+  EXPECT_NE(primary("Yeah?"), Code::closed_question);
 }
 
 TEST(CoderQuestions, NearMissClosedPermissionIsNotAQuestion) {
