@@ -181,7 +181,8 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
      "choose stay pull push learn ignore cancel change switch slow distract sit throw delete block "
      "report hire borrow ring message phone return attend enroll enrol register volunteer break let "
      "bring grab hold count drive watch play cook run stretch seek see turn go get fill ditch dump "
-     "confront explain negotiate research google"},
+     "confront explain negotiate research google send mute unfollow update revise tidy post reply respond "
+     "invite meet celebrate reward"},
     {kFeeling,
      "feel feels feeling felt sad sadness angry anger mad furious frustrated frustration annoyed irritated "
      "upset hurt hurting "

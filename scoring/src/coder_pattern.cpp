@@ -35,6 +35,7 @@ constexpr std::pair<std::string_view, std::uint32_t> kClassNames[] = {
 constexpr std::pair<std::string_view, std::uint32_t> kFlagNames[] = {
     {"ing", kEndsIng},
     {"digits", kDigits},
+    {"ed", kEndsEd},
 };
 
 using Atoms = std::vector<std::string_view>;

@@ -8,7 +8,7 @@
 //   *N           skip up to N tokens, never across a negation or a clause break
 //   _            any one token
 //   @class       a word class (see kClassNames in coder_pattern.cpp), or the token
-//                flags @ing / @digits (not as the first element)
+//                flags @ing / @ed / @digits (not as the first element)
 //
 // Groups are expanded into separate patterns at compile time (single-word
 // alternatives stay one element), so matching is a short backtracking walk over

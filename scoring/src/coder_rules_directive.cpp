@@ -49,7 +49,7 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh, 0.85f,
      "you (could|can|might) (also|always|just)? (try|consider)"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.7f,
-     "^ you could (also|always|just)? @verb"},
+     "^ you could (also|always|just|either)? @verb"},
     {"advice.you_could_try", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion, 0.6f,
      "^ you can (also|always|just)? @verb"},
     // Suggestions phrased as questions are still the helper's plan for the client.
@@ -81,12 +81,12 @@ constexpr RuleSpec kRules[] = {
     // Inside a question ("Is that something, maybe having a talk with them, you'd be open to?") the
     // "maybe" offers an option to weigh, which the question asks about; "Maybe try yoga?" still suggests.
     {"advice.maybe_try", A, E, kNotInAskedQuestion, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
-    {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb)"},
+    {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb|@past|@ed)"},
     {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb|come)"},
     {"advice.how_about", A, E, 0, 0.8f, "what about (you|we) (just)? @verb"},
     {"advice.how_about", A, E, 0, 0.75f,
      "what about (trying|calling|talking|asking|writing|making|going|taking|getting|looking|reaching|"
-     "telling)"},
+     "telling|setting|starting|joining|booking|putting|keeping|finding|using|having|doing)"},
     // The helper's own recommendation, however softened.
     {"advice.i_suggest", A, E, kNegatable, 0.9f,
      "i (would|will|do)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
@@ -130,7 +130,8 @@ constexpr RuleSpec kRules[] = {
      "(you|u)"},
     // "It's worth talking to someone": a step recommended as worth its cost.
     {"advice.it_would_be_good", A, E, kNegatable | kNotInQuestion, 0.75f,
-     "(it is|it would be|it might be|it could be|that is|it may be|that would be) (definitely|really|always|"
+     "(it is|its|it would be|it might be|it could be|that is|it may be|that would be) "
+     "(definitely|really|always|"
      "probably|maybe|certainly|totally|well)? worth (@ing|a try|a shot|trying|it to)"},
     {"advice.it_would_be_good", A, E, kNegatable | kNotInQuestion, 0.7f,
      "(is|would be|might be|could be|may be) (a)? (really|very)? (good|great) (place to start|starting point|"
@@ -152,7 +153,8 @@ constexpr RuleSpec kRules[] = {
      "@verb"},
     {"advice.it_would_be_good", A, E, kNegatable, 0.75f, "it (might|may|could|would|will) help (to|if you)"},
     {"advice.it_would_be_good", A, E, 0, 0.75f, "(might|would|may) not be a bad idea (to|if you)"},
-    {"advice.it_would_be_good", A, E, kNegatable, 0.7f, "you (might|may) find it (helpful|useful) to"},
+    {"advice.it_would_be_good", A, E, kNegatable, 0.7f,
+     "you (might|may) find it (helpful|useful|easier|better|good|nice) to"},
     {"advice.make_sure", A, E, 0, 0.85f, "^ (make|be) sure (you|to|that you)"},
     {"advice.make_sure", A, E, 0, 0.85f, "(do not|never) forget to"},
     {"advice.make_sure", A, E, 0, 0.8f, "^ remember to"},
@@ -162,6 +164,10 @@ constexpr RuleSpec kRules[] = {
      "would be|might be|could be|is to)"},
     {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
      "something you (could|might|can) (try|do)"},
+    {"advice.options", A, E, kNegatable | kNotAfterWh | kNotInQuestion, 0.75f,
+     "(one|another) (thing|idea|option) that (might|may|could|can|would|often|usually|sometimes)? "
+     "(help|helps|"
+     "works|work) (is|would be|might be) (just|simply)? (@ing|to)"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) @verb"},
     {"advice.be_kind", A, E, 0, 0.8f,
      "^ be (more)? (kind|kinder|gentle|gentler|patient|easy|easier|careful|honest|nicer|firm|open|clear) "

@@ -190,6 +190,35 @@ constexpr RuleSpec kRules[] = {
     {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
      "you (have|have got|got|clearly have) (a lot of|many|real|so many|some|lots of|great|so much) "
      "(strengths|skills|resources|courage|strength|insight|wisdom|determination)"},
+    // A quality the client has shown, named: "you clearly take real pride in your work", "you've shown
+    // so much patience", "you obviously have a lot of resilience", "you really stuck to your values".
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you (clearly|obviously|really|truly|definitely)? (take|took|put|have|show|showed|have shown|have "
+     "put|keep|kept|stuck to|stick to|stand by|stood by) (so|such)? (real|a lot of|so much|great|genuine|"
+     "such|lots of|a great deal of)? (pride|effort|resilience|patience|strength|courage|determination|heart|"
+     "commitment|dedication|compassion|honesty|integrity|care|your values|your word|thought)"},
+    {"affirmation.strength", AF, E, N | kKeepsReflection, 0.75f,
+     "you (have|'ve)? come (such|so|a really|a very)? (a)? (long way|far)"},
+    // The helper's verdict on what the client did, after it: "..., that's not easy", "..., that's a
+    // step", "..., which isn't easy", "that really says something about you".
+    {"affirmation.effort", AF, E, N | kKeepsReflection, 0.7f,
+     "(that|which|this|and that) (is|was) (not|no|really not|never) (easy|small thing|small feat|a small "
+     "thing)"},
+    {"affirmation.effort", AF, E, 0, 0.7f,
+     "^ (that|this) (is|was) (a|a real|a big|a huge|an important|no small)? (step|rare|what counts|what "
+     "matters|something to be proud of) $"},
+    {"affirmation.effort", AF, E, 0, 0.7f,
+     "(that|this|it) (really)? (says|shows) (something|a lot|so much) about you"},
+    {"affirmation.shows", AF, E, N, 0.7f,
+     "(shows|showed|says) how much (you|she|he|they|it|this) (care|cared|love|loved|meant|mean|means|"
+     "matter|matters|value)"},
+    {"affirmation.shows", AF, E, N | kKeepsReflection, 0.7f,
+     "the way (you|you have|you are) *6 (is|was) (really|honestly|so|truly|just)? (impressive|lovely|"
+     "amazing|admirable|inspiring|wonderful|incredible|remarkable|beautiful)"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "(anyone|anybody|everyone|most people) would (in your (shoes|position|place))? $"},
+    {"affirmation.normalising", AF, E, 0, 0.75f,
+     "^ of course you (feel|felt|would feel) (that way|like that)"},
     {"affirmation.good_step", AF, E, N, 0.8f,
      "(that is|that was|this is|that sounds like|sounds like|what a|it is|that would be) (a|an|such a)? "
      "(really|very)? (great|good|wonderful|excellent|huge|big|important|positive|fantastic|amazing|"
@@ -695,6 +724,12 @@ constexpr RuleSpec kRules[] = {
      "poor|bad|short|long)? (reply|replies|response|responses|delay|wait|connection|internet|typo|typos|"
      "typing|spelling|lag)"},
     {"filler.courtesy", FI, E, kWholeSentence, 0.75f, "(no problem|my pleasure|anytime)"},
+    {"filler.sympathy", FI, E, 0, 0.7f,
+     "^ (sending|send|here is|heres) (you)? (a|big|lots of|so many|some)? (big|virtual|warm|gentle)? "
+     "(big|virtual|"
+     "warm|gentle)? (hug|hugs|"
+     "love|good vibes|positive vibes|strength|prayers|healing)"},
+    {"filler.sympathy", FI, E, kWholeSentence, 0.7f, "(big|virtual|warm)? (hugs|hug)"},
     // Thanks closing a sentence ("Very well, thank you"), leave to go on ("yes, please do"), a moment
     // asked for, and gladness to help.
     {"filler.thanks", FI, E, 0, 0.75f, "(thank you|thanks|thankyou|thx) (so|very)? (much)? $"},

@@ -1,5 +1,6 @@
 #include "coder_tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -16,10 +17,10 @@ bool is_alnum(unsigned char c) {
   return is_alpha(c) || is_digit(c);
 }
 
-enum class Punct : std::uint8_t { kNone, kApostrophe, kClauseBreak, kSpace, kIgnore };
+enum class Punct : std::uint8_t { kNone, kApostrophe, kClauseBreak, kSentenceBreak, kSpace, kIgnore };
 
 // Multi-byte punctuation that matters to sentence structure; any other non-ASCII
-// sequence is treated as part of a word (accented letters, emoji).
+// sequence is treated as part of a word (accented letters).
 Punct utf8_punct(std::string_view text, std::size_t i, std::size_t& len) {
   const auto b0 = static_cast<unsigned char>(text[i]);
   if (b0 == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
@@ -38,10 +39,29 @@ Punct utf8_punct(std::string_view text, std::size_t i, std::size_t& len) {
         return Punct::kClauseBreak;  // en dash, em dash, ellipsis
       case 0x9C:
       case 0x9D:
-        return Punct::kIgnore;  // curly double quotes
+      case 0x8D:
+        return Punct::kIgnore;  // curly double quotes, zero-width joiner
       default:
         break;
     }
+  }
+  // Emoji and pictographs ("😞", "🤗", "❤") end a thought in chat the way a full stop does, and
+  // are no word.
+  if (b0 == 0xF0 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x9F) {
+    len = std::min<std::size_t>(4, text.size() - i);
+    return Punct::kSentenceBreak;
+  }
+  if (b0 == 0xE2 && i + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b1 >= 0x98 && b1 <= 0x9E) {
+      len = 3;
+      return Punct::kSentenceBreak;
+    }
+  }
+  if (b0 == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xB8 &&
+      static_cast<unsigned char>(text[i + 2]) == 0x8F) {
+    len = 3;
+    return Punct::kIgnore;  // emoji presentation selector
   }
   len = 1;
   return Punct::kNone;
@@ -308,6 +328,11 @@ void Builder::run() {
       }
       word(i, j);
       i = j;
+      continue;
+    }
+    if (p == Punct::kSentenceBreak) {
+      i += len;
+      end_sentence('.', i);
       continue;
     }
     if (p == Punct::kClauseBreak) {

@@ -1301,6 +1301,35 @@ TEST(CoderAffirmationWording, SharedPredicamentsAndLuckyToHaveYou) {
   EXPECT_EQ(primary("Lots of people find their sleep gets worse under stress."), Code::information);
 }
 
+TEST(CoderAdviceWording, ChatSuggestionsAndEmojiBetweenThoughts) {
+  EXPECT_EQ(primary("what if you asked her to agree some rules together"), Code::advice);
+  EXPECT_EQ(primary("one thing that might help is going for a walk before you revise"), Code::advice);
+  EXPECT_EQ(primary("its worth ringing the wellbeing team"), Code::advice);
+  EXPECT_EQ(primary("you might find it easier to revise with a friend"), Code::advice);
+  // An emoji ends a thought: the reflection before it and the suggestion after it are both coded.
+  const Coding c =
+      code_utterance("that sounds so hard \xF0\x9F\x98\x9E maybe take a break from the group chat");
+  EXPECT_EQ(c.primary, Code::advice);
+  EXPECT_TRUE(std::any_of(c.codes.begin(), c.codes.end(),
+                          [](const CodeEvidence& e) { return e.code == Code::complex_reflection; }));
+  EXPECT_EQ(primary("sending you a big virtual hug \xF0\x9F\xA4\x97"), Code::filler);
+  // Near miss: a fact after "one thing that might help is that..." informs.
+  EXPECT_NE(primary("One thing that might help is that the treatment is now a pill a day."), Code::advice);
+}
+
+TEST(CoderAffirmationWording, QualitiesTheClientShowedAndVerdictsOnWhatTheyDid) {
+  EXPECT_EQ(primary("you clearly take real pride in your work"), Code::affirmation);
+  EXPECT_EQ(primary("you've come such a long way since we first talked"), Code::affirmation);
+  EXPECT_EQ(primary("youve been so careful with every penny, thats not easy to keep up"), Code::affirmation);
+  EXPECT_EQ(primary("of course you feel that way, anyone would in your position"), Code::affirmation);
+  EXPECT_EQ(primary("the way you're handling all this is honestly impressive"), Code::affirmation);
+  // Near misses: the client's own difficulty given back is a reflection, not praise.
+  EXPECT_NE(
+      primary("you're finding it really hard to keep up with the bills", {"i cant keep up with the bills"}),
+      Code::affirmation);
+  EXPECT_NE(primary("It's not easy to say no to your mum.", {"i never say no to my mum"}), Code::affirmation);
+}
+
 TEST(CoderAdviceWording, WhatTheHelperWouldDoAndWhatIsWorthDoing) {
   EXPECT_EQ(primary("I would give her a few days and then try again."), Code::advice);
   EXPECT_EQ(primary("I would not bring it up until the contract is signed."), Code::advice);
