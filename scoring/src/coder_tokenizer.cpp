@@ -146,9 +146,18 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
     if (!out_.tokens.empty()) ++clause_;
     clause_pending_ = false;
   }
-  if (spelled.size() >= 5 && ends_with(spelled, "ing")) flags |= kEndsIng;
-  if (spelled.size() >= 5 && ends_with(spelled, "ed")) flags |= kEndsEd;
-  if (spelled.size() >= 4 && ends_with(spelled, "s") && !ends_with(spelled, "ss")) flags |= kEndsS;
+  if (const std::size_t n = spelled.size(); n >= 4) {
+    // One look at the last letter: "trying", "happened", "helps" (not "less").
+    const char last = spelled[n - 1];
+    const char before = spelled[n - 2];
+    if (last == 'g') {
+      if (n >= 5 && before == 'n' && spelled[n - 3] == 'i') flags |= kEndsIng;
+    } else if (last == 'd') {
+      if (n >= 5 && before == 'e') flags |= kEndsEd;
+    } else if (last == 's' && before != 's') {
+      flags |= kEndsS;
+    }
+  }
   if (!spelled.empty() && is_digit(static_cast<unsigned char>(spelled[0]))) {
     flags |= kDigits;
     if (t.id == kNoWord) t.id = lexicon_.find("<num>");
