@@ -372,12 +372,6 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size
       if (v == k.have) {
         std::uint32_t p = j + 1;
         for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
-        // "I have not left the house in weeks": what the helper has not done is their life too, but
-        // "I have never been through that" says they do not share the experience.
-        if (p + 1 < s.last && lex.is(t.tokens[p].id, detail::kNegator)) {
-          ++p;
-          if (t.tokens[p].id == k.been) continue;
-        }
         if (p < s.last &&
             (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been)) {
           if (const Story story = told(i); story.from != kNoToken) return story;

@@ -56,7 +56,12 @@ constexpr RuleSpec kRules[] = {
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f, "(that|it|this) is *3 (@disorder|panic|ptsd)"},
     // "That's why your depression got worse": the client's own word for their condition, and a reason.
     {"veto.diagnosis.reason", D, V, 0, 1.0f,
-     "(that|this|it) is (probably|maybe|perhaps|partly)? (why|how|because)"},
+     "(that|this|it) is (probably|maybe|perhaps|partly)? (why|how) your"},
+    {"diagnosis.label", D, E, N, 0.8f,
+     "(you|he|she|they) (might|may|could|must)? (be|have|sound|seem|are|is) (like)? (a bit|kind of|a "
+     "little)? "
+     "borderline"},
+    {"diagnosis.label", D, E, N, 0.8f, "borderline personality"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
      "(what you are describing|what you have|what you have got) is *3 (@disorder|panic|ptsd)"},
     {"diagnosis.naming", D, E, N | kVetoAdvice, 0.8f,
@@ -98,14 +103,19 @@ constexpr RuleSpec kRules[] = {
     {"dual.social_outing", DR, E, N, 0.85f, "(take|buy) you (out)? (to|for)? (a|some)? @outing"},
     // Proposed, not described: "we could hang out", not "my friends and I, we hang out on Zoom".
     {"dual.hang_out", DR, E, N, 0.85f,
-     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
-     "even|just|still|actually|always)? (hang out|be friends|become friends|stay friends)"},
+     "((we|us two|the two of us|you and i|you and me) (could|can|should|might|will|would|ought to|have to|"
+     "must) (have to|totally|maybe|definitely|all|even|just|still|actually|always)?|let us) (totally|maybe|"
+     "definitely|all|even|just|still|actually|always)? (hang out|be friends|become friends|stay friends)"},
     {"dual.hang_out", DR, E, N, 0.85f,
-     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
-     "even|just|still|actually|always)? go out (sometime|together|some time|one day|for (a|some)? @outing)"},
+     "((we|us two|the two of us|you and i|you and me) (could|can|should|might|will|would|ought to|have to|"
+     "must) (have to|totally|maybe|definitely|all|even|just|still|actually|always)?|let us) (totally|maybe|"
+     "definitely|all|even|just|still|actually|always)? go out (sometime|together|some time|one day|for|to|on "
+     "a "
+     "date|after)"},
     {"dual.hang_out", DR, E, N, 0.85f,
-     "(we (could|can|should|might|will|would|ought to|have to|must)|let us) (totally|maybe|definitely|all|"
-     "even|just|still|actually|always)? go out $"},
+     "((we|us two|the two of us|you and i|you and me) (could|can|should|might|will|would|ought to|have to|"
+     "must) (have to|totally|maybe|definitely|all|even|just|still|actually|always)?|let us) (totally|maybe|"
+     "definitely|all|even|just|still|actually|always)? go out $"},
     {"dual.hang_out", DR, E, N, 0.85f, "(hang out|go out|be friends|come out) with me"},
     {"dual.hang_out", DR, E, N, 0.8f,
      "(we|you and i|you and me) (can|could|should|might) (totally|still|maybe|definitely|really)? (be|become|"
@@ -144,7 +154,9 @@ constexpr RuleSpec kRules[] = {
      "@outing"},
     {"dual.hang_out", DR, E, N, 0.85f, "(ask|asked|asking) you out"},
     {"dual.hang_out", DR, E, N, 0.85f,
-     "(i|we) (would|will|really|just)? (love|like|want|wanna|be happy) to (stay|be|become|remain) friends"},
+     "(i|we) (would|will)? (really|honestly|just|truly|so)? (love|like|want|wanna|be happy) to "
+     "(stay|be|become|"
+     "remain) friends"},
     {"dual.hang_out", DR, E, N, 0.8f, "(one|a|just one) @outing (can not|will not|would not) hurt"},
     {"dual.personal_contact", DR, E, N, 0.85f, "(swap|exchange|trade) (numbers|contacts|details|socials)"},
     {"dual.personal_contact", DR, E, N, 0.85f,
@@ -312,6 +324,12 @@ constexpr RuleSpec kRules[] = {
      "(do you have|have you got|is there) (the|a)? (pills|gun|weapon|weapons) "
      "(with|on|at|nearby|near|around) "
      "(you|home)?"},
+    {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
+     "(do you have|have you got|is there) (anything|something) (with you|on you|near you|nearby|around "
+     "you|at "
+     "home|in the house)"},
+    {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f,
+     "(could|can|might|would) use to (end your life|kill yourself|hurt yourself|harm yourself|end it)"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.85f, "(could|can|might) use to @harm yourself"},
     {"safety.plan_or_means", SC, E, N | kVetoAdvice, 0.8f,
      "(written|wrote|writing|left) (a|any)? (suicide|goodbye) (note|letter)"},

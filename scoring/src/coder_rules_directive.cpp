@@ -32,7 +32,7 @@ constexpr RuleSpec kRules[] = {
     {"advice.you_need_to", A, E, kNegatable | kReported | kNotAfterWh | kNotInQuestion | kNotSubordinate,
      0.8f, "^ you (will|would) (need|have) to"},
     {"advice.you_need_to", A, E, kNegatable | kNotInQuestion, 0.8f,
-     "^ i (really|honestly|personally|still|also)? (think|believe|feel|feel like|guess) (that|also)? you "
+     "^ i (really|honestly|personally|still|also)? (think|believe|feel|guess) (that|also)? you "
      "(really|just|also|probably)? (need|have|got) to"},
     {"advice.you_need_to", A, E, kNegatable | kReported | kNotInQuestion | kNotSubordinate, 0.7f,
      "you (really|just)? need (a|some|more) (break|rest|sleep|help|time|support|space|plan)"},
@@ -82,11 +82,15 @@ constexpr RuleSpec kRules[] = {
     // "maybe" offers an option to weigh, which the question asks about; "Maybe try yoga?" still suggests.
     {"advice.maybe_try", A, E, kNotInAskedQuestion, 0.7f, "^ (maybe|perhaps) (@ing|@verb)"},
     {"advice.what_if_you", A, E, 0, 0.8f, "what if you (just|tried|@verb|@past|@ed)"},
+    // A feared outcome, not a step: "what if you failed, what would that mean?"
+    {"veto.advice.feared_outcome", A, V, 0, 1.0f,
+     "what if (you|it|they|he|she) (failed|lost|died|were|was|relapsed|broke|fell|did not|could not|never|"
+     "got (fired|sick|hurt|caught|rejected|dumped|worse)|had to|ended up|missed)"},
     {"advice.how_about", A, E, 0, 0.8f, "how about (you|we)? (just)? (@ing|@verb|come)"},
     {"advice.how_about", A, E, 0, 0.8f, "what about (you|we) (just)? @verb"},
     {"advice.how_about", A, E, 0, 0.75f,
      "what about (trying|calling|talking|asking|writing|making|going|taking|getting|looking|reaching|"
-     "telling|setting|starting|joining|booking|putting|keeping|finding|using|having|doing)"},
+     "telling|setting|starting|joining|booking)"},
     // The helper's own recommendation, however softened.
     {"advice.i_suggest", A, E, kNegatable, 0.9f,
      "i (would|will|do)? (strongly|really|just|definitely)? (suggest|recommend|advise|encourage|urge)"},
@@ -124,6 +128,20 @@ constexpr RuleSpec kRules[] = {
     {"veto.advice.imagined", A, V, 0, 1.0f,
      "i would (probably|just|definitely|really|also)? (think|imagine|guess|say|assume|feel|see (it|that|why|"
      "how)|be (worried|scared|upset|angry|sad|anxious|nervous|happy|glad))"},
+    // "Would" telling the helper's own past ("when my mum died, I would sit in her car") or habits.
+    {"veto.advice.imagined", A, V, kSentenceScope, 1.0f,
+     "(when|after|before|while|back when|once) (i|we) (was|were|@ed|lost|left|quit|got|moved|had|went|felt|"
+     "found|broke|became|started|stopped|split)"},
+    {"veto.advice.imagined", A, V, kSentenceScope, 1.0f,
+     "(when|after|before|while|back when|once) (my|our) *2 "
+     "(@ed|died|left|passed|was|were|got|went|broke|split)"},
+    {"veto.advice.imagined", A, V, kSentenceScope, 1.0f,
+     "(in|during|since|after|before) my (twenties|teens|thirties|forties|youth|20s|30s|younger days|old job|"
+     "last job|divorce|breakup|childhood|school days|marriage|recovery)"},
+    // The helper's own stance or promise: "I would stay here with you", "I would be honest...".
+    {"veto.advice.imagined", A, V, 0, 1.0f,
+     "i would (probably|just|really|honestly|also)? (stay (here|with you|as long|right here|on|online)|be "
+     "here|be honest|not change|never change|be lying|be happy|be glad)"},
     // What the helper would do for the client is their own commitment: "I'd tell you first".
     {"veto.advice.imagined", A, V, 0, 1.0f,
      "i would (always|also|still|then|just)? (tell|let|call|get|give|bring|take|pick up|check on|ask) "
@@ -133,13 +151,10 @@ constexpr RuleSpec kRules[] = {
      "(it is|its|it would be|it might be|it could be|that is|it may be|that would be) "
      "(definitely|really|always|"
      "probably|maybe|certainly|totally|well)? worth (@ing|a try|a shot|trying|it to)"},
-    {"advice.it_would_be_good", A, E, kNegatable | kNotInQuestion, 0.7f,
-     "(is|would be|might be|could be|may be) (a)? (really|very)? (good|great) (place to start|starting point|"
-     "first step|way to start)"},
-    // "That's a good place to start" welcomes the client's own step.
-    {"veto.advice.their_step", A, V, 0, 1.0f,
-     "(that|this|it) (is|would be|might be|could be|sounds like|seems like) (a)? (really|very)? (good|great) "
-     "(place to start|starting point|first step|way to start)"},
+    // Worth holding in mind, not doing: "it's worth remembering how far you've come".
+    {"veto.advice.reflect_on", A, V, 0, 1.0f,
+     "worth (remembering|celebrating|noting|mentioning|saying|acknowledging|recognising|recognizing|being "
+     "proud of|keeping in mind|thinking about)"},
     {"advice.best_thing", A, E, kNegatable, 0.8f,
      "the best (thing|option|way|move|idea|bet|plan) *4 (is|would|might|could)"},
     {"advice.it_would_be_good", A, E, kNegatable | kNotAfterWh | kNotInQuestion | kNotSubordinate, 0.8f,
@@ -168,6 +183,9 @@ constexpr RuleSpec kRules[] = {
      "(one|another) (thing|idea|option) that (might|may|could|can|would|often|usually|sometimes)? "
      "(help|helps|"
      "works|work) (is|would be|might be) (just|simply)? (@ing|to)"},
+    // Wanting to know more is the helper's question, not a step: "one thing that would help is to know...".
+    {"veto.advice.imagined", A, V, 0, 1.0f,
+     "(is|would be|might be) to (know|hear|understand|learn|find out)"},
     {"advice.dont_imperative", A, E, 0, 0.8f, "^ (do not|never) @verb"},
     {"advice.be_kind", A, E, 0, 0.8f,
      "^ be (more)? (kind|kinder|gentle|gentler|patient|easy|easier|careful|honest|nicer|firm|open|clear) "
@@ -205,6 +223,8 @@ constexpr RuleSpec kRules[] = {
      "hold on|hang on|try me|look at you|get well|wait a minute|wait a second|wait a moment|hold that "
      "thought)"},
     {"veto.advice.shouldnt_have_to", A, V, 0, 1.0f, "(should|would) not have to"},
+    // Banter: "you're too kind, stop it", "haha get out".
+    {"veto.advice.courtesy", A, V, 0, 1.0f, "^ (oh)? (stop it|get out|shut up|stop|behave|go on with you) $"},
     // Planning side by side ("would it help to work out together...") seeks collaboration, it does not
     // direct.
     {"veto.advice.together", A, V, 0, 1.0f,
@@ -403,8 +423,9 @@ constexpr RuleSpec kRules[] = {
      "you have (so much|a lot|lots|plenty) to be (grateful|thankful|happy) (for|about)"},
 
     // Judging the client or their choices.
-    // kNotSubordinate: "to see if it is silly or not" weighs it, it does not call it silly.
-    {"judgment.harsh_label", J, E, kNegatable | kNotSubordinate, 0.85f,
+    // "to see if it is silly or not" weighs it, it does not call it silly.
+    {"veto.judgment.weighing", J, V, 0, 1.0f, "(if|whether) (it|that|this) (is|was) (really|so|too|a bit)?"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.85f,
      "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (stupid|"
      "dumb|selfish|irresponsible|silly|foolish|lazy|childish|immature|ridiculous|pathetic|careless|"
      "reckless)"},
@@ -412,6 +433,10 @@ constexpr RuleSpec kRules[] = {
     {"judgment.harsh_label", J, E, kNegatable, 0.85f,
      "(that|it|this) (was|is|sounds|seems) (really|so|pretty|very|kind of|a bit|a little|just)? (wrong|"
      "crazy|insane|stupid|selfish|silly|irresponsible|careless|reckless|dumb) of you"},
+    {"judgment.harsh_label", J, E, kNegatable, 0.8f,
+     "(that|it|this) (is|was|seems) (really|so|pretty|kind of|just|honestly)? "
+     "(crazy|insane|ridiculous|stupid|"
+     "silly|pathetic) that you"},
     {"judgment.harsh_label", J, E, kNegatable, 0.8f,
      "(a|an|such a) (really|very)? (stupid|dumb|bad|terrible|silly|foolish|poor|horrible|awful) (idea|"
      "decision|choice|move|thing to do|mistake)"},
@@ -427,7 +452,7 @@ constexpr RuleSpec kRules[] = {
     // "How could you be so careless?" blames; "how could you get more support?" asks.
     {"judgment.blame", J, E, kNegatable, 0.8f,
      "how could you (be so|be that|possibly|ever|even|not|let|do (that|this|something like that)|say (that|"
-     "this)|think (that|this))"},
+     "this)|think (that|this)|cheat|lie|treat|leave|hurt|forget|ignore|abandon|betray|hit|steal)"},
     {"judgment.blame", J, E, kNegatable, 0.75f,
      "why (would|did) you (ever|even)? (do|say) (that|this|something)"},
     {"judgment.excuses", J, E, kNegatable, 0.85f, "(stop|quit) making excuses"},
@@ -446,8 +471,9 @@ constexpr RuleSpec kRules[] = {
     // About the world, not the client: "it's ridiculous how rents keep rising".
     {"veto.judgment.about_world", J, V, 0, 1.0f,
      "(is|was) (pretty|really|so|just|kind of|absolutely)? (ridiculous|crazy|insane|silly|stupid|absurd) "
-     "(how|"
-     "that|what|the way|when)"},
+     "(that)? "
+     "(how|what|the way|when|people|they|the|rent|rents|prices|there|things|everything|some|nobody|no "
+     "one|it)"},
     {"judgment.invalidating", J, E, kNegatable, 0.85f,
      "^ (just)? (grow up|man up|get over it|toughen up|suck it up)"},
     {"judgment.invalidating", J, E, kNegatable, 0.85f,
@@ -475,7 +501,8 @@ constexpr RuleSpec kRules[] = {
     // blames.
     {"judgment.blame", J, E, kNegatable, 0.8f,
      "(your|the) (only|real)? problem is (that)? you (are|were|do not|never|always|keep|just|refuse|will not|"
-     "can not|did not)"},
+     "can not|did not|@verb|overthink|overreact|worry too much|think too much)"},
+    {"judgment.blame", J, E, kNegatable, 0.8f, "(your|the) (only|real)? problem is (that)? you $"},
     {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f, "should (not)? have known better"},
     {"judgment.should_have", J, E, kNegatable | kVetoAdvice, 0.85f,
      "you (really|honestly|seriously|definitely)? (should|ought to) (not|never)? have (let|known|trusted|"

@@ -497,6 +497,12 @@ constexpr RuleSpec kRules[] = {
      "class|classes|service|services|website|websites|app|apps|meeting|meetings|resource|resources|"
      "organization|organizations|organisation|workshop|workshops|book|books|course|courses|clinic|"
      "clinics|center|centers|centre|fund|funds|shelter|shelters|food bank|benefits|assistance)"},
+    // "There are lots of YouTube videos that show you how": what exists, with a word of any kind before it.
+    {"information.resources", IN, E, 0, 0.8f,
+     "^ there (is|are) (also)? (a|some|several|many|lots of|a lot of|plenty of|loads of|tons of|so many) _? "
+     "(videos|sites|websites|apps|jobs|options|charities|forums|hotlines|podcasts|channels|communities|"
+     "tutorials|articles|places|companies|agencies|opportunities|scholarships|grants|programs|groups|"
+     "resources|services|books|courses|organizations|organisations|support groups)"},
     {"information.hours", IN, E, 0, 0.8f,
      "(is|are) open (from|on|until|till|every|daily|all|monday|tuesday|wednesday|thursday|friday|"
      "saturday|sunday|weekdays|weekends|@num)"},
@@ -543,8 +549,10 @@ constexpr RuleSpec kRules[] = {
     // The helper's parallel experience, marked by "too" or "as well": "I feel that way too",
     // "I have been looking for work as well". "I would be worried too" imagines; it does not tell.
     {"disclosure.been_there", SD, E, N, 0.75f,
-     "i (also|sometimes|often|still)? (feel|felt|have felt|get|got) (that way|like that|this way|the same) "
-     "(too|as well|sometimes|myself|a lot)?"},
+     "i (also|sometimes|often|still)? (feel|felt|have felt) (that way|like that|this way|the same) (too|as "
+     "well|sometimes|myself|a lot)"},
+    {"disclosure.been_there", SD, E, N, 0.75f,
+     "i (also|sometimes|often|still)? (feel|felt|have felt) (that way|like that|this way|the same) $"},
     {"disclosure.been_there", SD, E, N, 0.7f, "^ i (am|was|have been) (also)? @ing *8 (too|as well) $"},
     {"disclosure.been_there", SD, E, N, 0.8f,
      "i (am|was|have been) (also|too)? going through (the same|that|this|something similar|similar|a "
@@ -611,6 +619,24 @@ constexpr RuleSpec kRules[] = {
      "talked|spoke)"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
      "i (got|found|noticed|saw|made|missed|read|heard|caught|wrote|took) (it|that|this|you|a note|your)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i had (you|your|a note)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (got|get|have|had) (the|a)? (same)? (impression|sense|feeling) (from|that)"},
+    // The helper's attention and the chat itself: "my mind wandered", "my question was not clear",
+    // "I've been away for a bit", "I lost track".
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "my (mind|brain|head|question|message|messages|internet|connection|wifi|phone|computer|laptop|screen|"
+     "typing|keyboard|english|bad|apologies|pleasure|door|reply|answer|point)"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (have been|was|got|had) (away|distracted|pulled away|called away) (for)?"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (lost|have lost) (track|my train of thought)"},
+    // Feelings about the client, not the helper's own story: "I'm so proud of you too", "I'm worried
+    // about your safety too".
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (am|was|have been) (so|really|very|also|just|truly)? (proud of|glad|happy|rooting for|worried about|"
+     "concerned about|praying for|here for|thinking of|sorry|grateful|thankful|excited for|happy for) (you|"
+     "your|that you|for you)"},
     // Quoting oneself ("I was like, no way") or managing the conversation ("Sorry, I got
     // disconnected", "I didn't catch that").
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (was|am) (just|all)? like"},

@@ -117,6 +117,9 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
         // "which part of it is...": a pronoun after "of" belongs to the question's phrase.
         const bool in_phrase = i > h + 1 && toks[i - 1].id == k.of;
         if (starts_clause(toks[i]) || (lex.is(toks[i].id, kSubject) && !in_phrase)) return false;
+        // A verb right after the question word makes a clause: "what matters is that you're safe".
+        if (i == h + 1 && (toks[i].flags & (kEndsS | kEndsEd)) != 0 && !lex.is(toks[i].id, kStopword | kAux))
+          return false;
         if (i == h + 1) continue;
         // The auxiliary before its subject ("...do you like"), or after the phrase that is the
         // subject ("which part of it is stressing you").
@@ -135,15 +138,23 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
           lex.is(v.id, kPastVerb) || (v.flags & kEndsEd) != 0 ||
           ((v.flags & kEndsS) != 0 && !lex.is(v.id, kBe | kAux | kModal | kSubject | kStopword));
       if (!verb || starts_clause(toks[h + 1])) return false;
+      // "who cares what they think" sets a clause after the verb; "what works for one may not work for
+      // another" states, with a modal of its own (one in a later "when..." clause does not count).
+      if (h + 2 < s.last && (starts_clause(toks[h + 2]) || toks[h + 2].id == k.what)) return false;
       for (std::uint32_t i = h + 2; i < s.last; ++i) {
-        if (lex.is(toks[i].id, kBe)) return false;
+        if (lex.is(toks[i].id, kSubordinator | kWh)) break;
+        if (lex.is(toks[i].id, kBe | kModal)) return false;
       }
       return true;
     };
-    // "is the exam tomorrow", "did the doctor give you anything": the auxiliary, then "the".
-    const bool aux_the = (toks[h].id == k.is || toks[h].id == k.are || toks[h].id == k.was ||
-                          toks[h].id == k.were || toks[h].id == k.has || toks[h].id == k.did) &&
-                         next == k.the;
+    // "is the exam tomorrow", "did the doctor give you anything": the auxiliary, then "the" and a
+    // thing. A form of "be" before "the same" or "the best" more likely drops its "it" ("was the same
+    // for me", "is the best thing you can do").
+    const bool be_first =
+        toks[h].id == k.is || toks[h].id == k.are || toks[h].id == k.was || toks[h].id == k.were;
+    const bool aux_the =
+        (be_first || toks[h].id == k.has || toks[h].id == k.did) && next == k.the && h + 2 < s.last &&
+        (!be_first || (!lex.is(toks[h + 2].id, kStopword) && (toks[h + 2].flags & kEndsSt) == 0));
     if (lex.is(toks[h].id, kWh) && (lex.is(next, kAux) || wh_phrase_then_aux() || wh_subject())) {
       shape.question = QuestionShape::kWhStart;
     } else if (aux_the) {

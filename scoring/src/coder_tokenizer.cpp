@@ -156,6 +156,8 @@ void Builder::emit(WordId id, std::string_view spelled, std::size_t begin, std::
       if (n >= 5 && before == 'e') flags |= kEndsEd;
     } else if (last == 's' && before != 's') {
       flags |= kEndsS;
+    } else if (last == 't' && before == 's') {
+      flags |= kEndsSt;
     }
   }
   if (!spelled.empty() && is_digit(static_cast<unsigned char>(spelled[0]))) {

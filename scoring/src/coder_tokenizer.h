@@ -18,6 +18,7 @@ enum TokenFlag : std::uint16_t {
   kContent = 1u << 4,      // a content word: compared with the client's words
   kEndsEd = 1u << 5,       // "happened": a past form, whatever the word
   kEndsS = 1u << 6,        // "helps": a third-person verb, or a plural
+  kEndsSt = 1u << 7,       // "best", "hardest": a superlative, as often as not
 };
 
 // Word classes whose stems are compared with the client's even when they are not content words.

@@ -1211,7 +1211,6 @@ TEST(CoderDisclosureWording, StoryAfterAReplyInTheSameSentence) {
   EXPECT_EQ(evidence("I hear you .. I have struggled with sleep for years.", Code::self_disclosure)
                 .rfind("I have", 0),
             0u);
-  EXPECT_EQ(primary("I have not left the house in weeks."), Code::self_disclosure);
   // Talk about the conversation after the story does not take the story back.
   EXPECT_EQ(primary("I lost my dad last spring and I've been thinking about him all week."),
             Code::self_disclosure);
@@ -1371,6 +1370,56 @@ TEST(CoderBoundaryPrecision, AskingAboutTheClientsCareIsNoReferralOrSafetyCheck)
   // Near misses: proposing a professional refers, and asking about means checks safety.
   EXPECT_TRUE(has("It might help to talk to a therapist about this.", Code::referral));
   EXPECT_TRUE(has("Do you have the pills with you right now?", Code::safety_check));
+}
+
+// Phrases a reviewer tried against this session's new rules; each failed before its fix.
+TEST(CoderReviewedNearMisses, HabitsPromisesAndHypotheticalsAreNotAdvice) {
+  EXPECT_NE(primary("when my mum died, i would sit in her car for hours"), Code::advice);
+  EXPECT_NE(primary("i would stay here with you as long as you need"), Code::advice);
+  EXPECT_NE(primary("i feel like you have to carry everything yourself"), Code::advice);
+  EXPECT_NE(primary("what if you failed, what would that mean for you"), Code::advice);
+  EXPECT_NE(primary("it's worth remembering how far you've come"), Code::advice);
+  EXPECT_NE(primary("one thing that would help is to know a bit more about what happened"), Code::advice);
+  EXPECT_NE(primary("you're too kind \xF0\x9F\x98\x8A stop it"), Code::advice);
+  // Still advice.
+  EXPECT_EQ(primary("I would stay away from twitter, it's very toxic."), Code::advice);
+  EXPECT_EQ(primary("what if you sent her a short message just saying you miss her"), Code::advice);
+}
+
+TEST(CoderReviewedNearMisses, BoundaryCrossingsStillCaught) {
+  EXPECT_EQ(primary("that's because you have bipolar"), Code::diagnosis);
+  EXPECT_EQ(primary("sounds like you might be borderline"), Code::diagnosis);
+  EXPECT_EQ(primary("how could you cheat on him"), Code::judgment);
+  EXPECT_EQ(primary("it's crazy that you're still with him"), Code::judgment);
+  EXPECT_EQ(primary("the problem is that you overthink everything"), Code::judgment);
+  EXPECT_EQ(primary("we could go out to dinner sometime"), Code::dual_relationship);
+  EXPECT_EQ(primary("we'll have to hang out once you're back in town"), Code::dual_relationship);
+  EXPECT_EQ(primary("i'd honestly love to be friends"), Code::dual_relationship);
+  EXPECT_EQ(primary("is there anything at home you might use to end your life"), Code::safety_check);
+}
+
+TEST(CoderReviewedNearMisses, TalkAboutTheChatOrTheClientIsNoDisclosure) {
+  EXPECT_NE(primary("i have not gone anywhere, i'm still here"), Code::self_disclosure);
+  EXPECT_NE(primary("you can tell me anything, my door is always open"), Code::self_disclosure);
+  EXPECT_NE(primary("i didn't follow, my mind wandered for a sec"), Code::self_disclosure);
+  EXPECT_NE(primary("i had your message open but the app crashed"), Code::self_disclosure);
+  EXPECT_NE(primary("i've been away for a bit and i was wondering how things went"), Code::self_disclosure);
+  EXPECT_NE(primary("i feel like that must be so hard for you"), Code::self_disclosure);
+  EXPECT_NE(primary("i got the same impression from what you said"), Code::self_disclosure);
+  EXPECT_NE(primary("i am proud of you too"), Code::self_disclosure);
+  EXPECT_NE(primary("i'm worried about your safety too"), Code::self_disclosure);
+  // Still a disclosure.
+  EXPECT_EQ(primary("I got the same feeling when my dad left."), Code::self_disclosure);
+}
+
+TEST(CoderReviewedNearMisses, StatementsOpeningLikeQuestions) {
+  EXPECT_NE(primary("lol was the same for me"), Code::closed_question);
+  EXPECT_NE(primary("is the best thing you can do for yourself right now"), Code::closed_question);
+  EXPECT_NE(primary("what matters is that you're safe"), Code::open_question);
+  EXPECT_NE(primary("who cares what they think, you matter"), Code::open_question);
+  // Still questions.
+  EXPECT_EQ(primary("how many hours are you getting most nights"), Code::open_question);
+  EXPECT_EQ(primary("what goes through your mind when you cant sleep"), Code::open_question);
 }
 
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
