@@ -186,6 +186,12 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
   std::uint32_t aux_later = kNoToken;
   for (std::uint32_t i = h + 1; i < s.last; ++i) {
     if (starts_clause(toks[i])) last_clause = i;
+    // "You feel sad, why?": a question word alone closing the sentence asks.
+    if (i + 1 == s.last && starts_clause(toks[i]) && lex.is(toks[i].id, kWh) && i > h + 1) {
+      shape.question = QuestionShape::kWhLater;
+      shape.evidence = i;
+      return shape;
+    }
     if (!is_clause_head(lex, toks[i]) || i + 1 >= s.last || starts_clause(toks[i + 1])) continue;
     if (lex.is(toks[i].id, kWh)) {
       shape.question = QuestionShape::kWhLater;

@@ -1420,6 +1420,7 @@ TEST(CoderReviewedNearMisses, StatementsOpeningLikeQuestions) {
   // Still questions.
   EXPECT_EQ(primary("how many hours are you getting most nights"), Code::open_question);
   EXPECT_EQ(primary("what goes through your mind when you cant sleep"), Code::open_question);
+  EXPECT_EQ(primary("you feel sad, why?"), Code::open_question);
 }
 
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
