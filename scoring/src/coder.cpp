@@ -8,6 +8,9 @@
 #include <cctype>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "coder_complexity.h"
 #include "coder_ruleset.h"
@@ -39,10 +42,42 @@ struct Candidate {
   std::uint32_t sentence = 0;
 };
 
+// The stems of client lines read lately: a conversation's next reply usually answers a line the
+// last one saw too, so its words need not be read again.
+class ClientLineCache {
+ public:
+  // The stems of `line`, or nullptr if it was not read lately.
+  const std::vector<std::uint32_t>* find(std::string_view line) const {
+    for (const Entry& e : entries_) {
+      if (e.used && e.line == line) return &e.stems;
+    }
+    return nullptr;
+  }
+  // A slot for `line`'s stems, replacing the line read longest ago.
+  std::vector<std::uint32_t>& store(std::string_view line) {
+    Entry& e = entries_[next_];
+    next_ = (next_ + 1) % entries_.size();
+    e.used = true;
+    e.line.assign(line);
+    e.stems.clear();
+    return e.stems;
+  }
+
+ private:
+  struct Entry {
+    bool used = false;
+    std::string line;
+    std::vector<std::uint32_t> stems;
+  };
+  std::array<Entry, 4> entries_{};
+  std::size_t next_ = 0;
+};
+
 // Reused per thread so a warm coder allocates only for its result.
 struct Scratch {
   TokenizedText text;
   TokenizedText client_text;
+  ClientLineCache client_lines;
   std::vector<Hit> hits;
   ClientWords client;
   std::vector<Candidate> candidates;
@@ -160,12 +195,18 @@ void UtteranceCoder::read_client(std::span<const std::string> context) {
   auto& stems = sc_.client.stems;
   stems.clear();
   for (const std::string& line : context) {
+    if (const std::vector<std::uint32_t>* known = sc_.client_lines.find(line); known != nullptr) {
+      stems.insert(stems.end(), known->begin(), known->end());
+      continue;
+    }
     detail::tokenize(line, rs_.lexicon(), sc_.client_text);
+    std::vector<std::uint32_t>& line_stems = sc_.client_lines.store(line);
     for (const detail::Token& tok : sc_.client_text.tokens) {
       if ((tok.flags & detail::kContent) != 0 || rs_.lexicon().is(tok.id, detail::kFeeling)) {
-        stems.push_back(tok.stem);
+        line_stems.push_back(tok.stem);
       }
     }
+    stems.insert(stems.end(), line_stems.begin(), line_stems.end());
   }
   std::sort(stems.begin(), stems.end());
   stems.erase(std::unique(stems.begin(), stems.end()), stems.end());

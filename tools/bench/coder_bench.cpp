@@ -16,46 +16,60 @@
 
 namespace {
 
-// $ATTUNE_BENCH_DATA: a JSONL file of utterances (`text` fields) to code instead, e.g. an annotated
-// corpus for tools/bench/compare_sklearn.py; its contexts are not used here.
-std::vector<std::string> corpus_utterances(const char* path) {
-  std::vector<std::string> out;
+// A reply and the client lines it answers. The coder keeps the words of the client lines it read
+// last, so each utterance is coded with its own context, in conversation order, as in real use.
+struct Utterance {
+  std::string text;
+  std::vector<std::string> context;
+};
+
+// $ATTUNE_BENCH_DATA: a JSONL file of utterances (`text`, optional `context`) to code instead, e.g. an
+// annotated corpus for tools/bench/compare_sklearn.py.
+std::vector<Utterance> corpus_utterances(const char* path) {
+  std::vector<Utterance> out;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     auto row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_object() && row.contains("text") && row["text"].is_string()) out.push_back(row["text"]);
+    if (!row.is_object() || !row.contains("text") || !row["text"].is_string()) continue;
+    Utterance u{row["text"], {}};
+    if (row.contains("context") && row["context"].is_array()) {
+      for (const auto& c : row["context"]) {
+        if (c.is_string()) u.context.push_back(c);
+      }
+    }
+    out.push_back(std::move(u));
   }
   return out;
 }
 
-std::vector<std::string> shipped_utterances() {
+// The shipped scenarios' model responses and choices, each with the client line it answers.
+std::vector<Utterance> shipped_utterances() {
   if (const char* data = std::getenv("ATTUNE_BENCH_DATA")) return corpus_utterances(data);
-  std::vector<std::string> out;
+  std::vector<Utterance> out;
   std::error_code ec;
   for (const auto& entry :
        std::filesystem::directory_iterator(attune::sim::runtime_home() + "/scenarios", ec)) {
     auto load = attune::sim::load_scenario_file(entry.path().string());
     if (!load.load.scenario) continue;
     for (const auto& node : load.load.scenario->nodes) {
-      out.insert(out.end(), node.model_responses.begin(), node.model_responses.end());
-      for (const auto& choice : node.choices) out.push_back(choice.text);
+      for (const auto& r : node.model_responses) out.push_back({r, {node.client}});
+      for (const auto& choice : node.choices) out.push_back({choice.text, {node.client}});
     }
   }
   return out;
 }
 
 void BM_CoderThroughput(benchmark::State& state) {
-  static const std::vector<std::string> utterances = shipped_utterances();
+  static const std::vector<Utterance> utterances = shipped_utterances();
   if (utterances.empty()) {
     state.SkipWithError("no shipped scenarios found (set ATTUNE_HOME)");
     return;
   }
-  std::vector<std::string> context{
-      "I don't know what to do anymore, everyone keeps telling me something different."};
   std::size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(attune::scoring::code_utterance(utterances[i++ % utterances.size()], context));
+    const Utterance& u = utterances[i++ % utterances.size()];
+    benchmark::DoNotOptimize(attune::scoring::code_utterance(u.text, u.context));
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
@@ -67,10 +81,18 @@ void BM_Coder40Words(benchmark::State& state) {
       "would "
       "undo the progress you have made. What would help you feel more sure about the choice you make this "
       "time?";
-  std::vector<std::string> context{"My manager wants an answer by Friday and I keep going round in circles."};
+  // Eight client lines in turn, more than the coder keeps: every call reads its client line afresh,
+  // the slow case of a reply to a line not seen before.
+  std::vector<std::vector<std::string>> contexts;
+  for (int n = 0; n < 8; ++n) {
+    contexts.push_back({"My manager wants an answer by Friday and I keep going round in circles, week " +
+                        std::to_string(n) + "."});
+  }
   std::vector<double> micros;
   micros.reserve(1 << 20);
+  std::size_t i = 0;
   for (auto _ : state) {
+    const std::vector<std::string>& context = contexts[i++ % contexts.size()];
     auto start = std::chrono::steady_clock::now();
     benchmark::DoNotOptimize(attune::scoring::code_utterance(text, context));
     micros.push_back(
