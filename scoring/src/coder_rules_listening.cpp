@@ -97,6 +97,12 @@ constexpr RuleSpec kRules[] = {
      "(if|as far as|from what) i (understand|understood|get|got|gather|hear|heard|am understanding) (you|"
      "this|that|it)? (correctly|right|clearly|properly)?"},
     {"reflection.if_i_understand", SR, ST, 0, 0.85f, "(from|to|in) my understanding"},
+    {"reflection.if_i_understand", SR, ST, 0, 0.85f,
+     "^ (just)? to (make sure|check|be sure) (that)? i (understand|understood|have (this|that|it) right|get "
+     "(this|that|it|you) right|am following)"},
+    {"reflection.if_i_understand", SR, ST, 0, 0.85f, "^ (so)? i (gather|take it) (that)? you"},
+    {"reflection.you_are_saying", SR, ST, 0, 0.85f,
+     "what i (am)? (hear|hearing) (you)? (saying|say|tell me|telling me)? (is|are)"},
     {"reflection.you_are_saying", SR, ST, 0, 0.85f, "what you are (saying|describing|telling me)"},
     {"reflection.you_are_saying", SR, ST, kNotInQuestion, 0.75f,
      "you (have)? (said|mentioned|told me|described|noticed|realized|realised)"},

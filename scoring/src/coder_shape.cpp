@@ -172,7 +172,11 @@ Shape sentence_shape(const RuleSet& rs, const TokenizedText& t, const Sentence& 
   // "When you drink, ...?": a time clause, not the question word.
   const bool subordinate =
       (toks[h].id == rs.words().when || toks[h].id == rs.words().whenever) && lex.is(next, kSubject);
-  if (lex.is(toks[h].id, kWh) && !subordinate) {
+  // "So what I hear you saying is that...?": a question word with its own subject names a thing,
+  // and the mark only lifts the tone of a statement.
+  const bool free_relative = toks[h].id == rs.words().what && lex.is(next, kFirstPerson) && h + 2 < s.last &&
+                             !starts_clause(toks[h + 2]);
+  if (lex.is(toks[h].id, kWh) && !subordinate && !free_relative) {
     shape.question = QuestionShape::kWhStart;
     shape.evidence = h;
     return shape;

@@ -1421,6 +1421,11 @@ TEST(CoderReviewedNearMisses, StatementsOpeningLikeQuestions) {
   EXPECT_EQ(primary("how many hours are you getting most nights"), Code::open_question);
   EXPECT_EQ(primary("what goes through your mind when you cant sleep"), Code::open_question);
   EXPECT_EQ(primary("you feel sad, why?"), Code::open_question);
+  // A reflection announced as such, with a lifted tone, reflects; a question asks.
+  EXPECT_TRUE(is_reflection(primary("So what I hear you saying is that your friends won't talk to you?")));
+  EXPECT_TRUE(is_reflection(primary("Just to make sure I understand, you are struggling to stop drinking?")));
+  EXPECT_TRUE(is_reflection(primary("So I gather that you and your family are not getting along?")));
+  EXPECT_EQ(primary("What should I do first, do you think?"), Code::open_question);
 }
 
 TEST(CoderEvidence, SpansAreUtf8ByteOffsetsIntoTheOriginal) {
