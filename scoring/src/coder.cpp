@@ -166,11 +166,11 @@ class UtteranceCoder {
   // Hits [hit_begin, hit_end) are the sentence's: a story cannot start inside talk about the
   // conversation ("I was wondering", "I didn't catch that").
   Story own_narrative(const Sentence& s, std::size_t hit_begin, std::size_t hit_end) const;
+  bool story_starts_at(const Sentence& s, std::uint32_t i) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
   bool turns_to_client(const Sentence& s, std::uint32_t m) const;
   std::uint32_t so_continuation(const Sentence& s) const;
-  bool ends_ed(std::uint32_t i) const;
   // The sentence carries a smiley or a laugh (":)", "lol"): the helper's own tone, like "!".
   bool smiles(const Sentence& s) const;
   // The sentence shares enough of the client's content words to give them back.
@@ -317,14 +317,6 @@ bool UtteranceCoder::ends_ly(std::uint32_t i) const {
   return (text_[tok.end - 2] | 0x20) == 'l' && (text_[tok.end - 1] | 0x20) == 'y';
 }
 
-bool UtteranceCoder::ends_ed(std::uint32_t i) const {
-  const detail::Token& tok = sc_.text.tokens[i];
-  if (tok.end - tok.begin < 5) return false;
-  const char a = static_cast<char>(text_[tok.end - 2] | 0x20);
-  const char b = static_cast<char>(text_[tok.end - 1] | 0x20);
-  return a == 'e' && b == 'd';
-}
-
 bool UtteranceCoder::turns_to_client(const Sentence& s, std::uint32_t m) const {
   const auto& k = rs_.words();
   const detail::Token& tok = sc_.text.tokens[m];
@@ -344,20 +336,80 @@ std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) c
   return s.last;
 }
 
+// Whether the helper's own story starts at anchor `i`: "I lost...", "I have been...", "I often...",
+// "my sister was...". Where it ends is story_end's to say.
+bool UtteranceCoder::story_starts_at(const Sentence& s, std::uint32_t i) const {
+  const TokenizedText& t = sc_.text;
+  const detail::Lexicon& lex = rs_.lexicon();
+  const auto& k = rs_.words();
+  if (t.tokens[i].id == k.i) {
+    // "I also", "I once", "I recently": skip up to two adverbs.
+    auto adverb = [&](std::uint32_t j) {
+      const WordId id = t.tokens[j].id;
+      return lex.is(id, detail::kHedge | detail::kIntensifier | detail::kHabitual) || id == k.once ||
+             id == k.always || id == k.still || id == k.even || (id == kNoWord && ends_ly(j));
+    };
+    std::uint32_t j = i + 1;
+    bool habitual = false;  // "I often...", "I also...": the helper's own ways
+    for (int skipped = 0; skipped < 2 && j + 1 < s.last && adverb(j); ++skipped) {
+      habitual = habitual || lex.is(t.tokens[j].id, detail::kHabitual);
+      ++j;
+    }
+    if (j >= s.last) return false;
+    // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
+    const bool did = t.tokens[j].id == k.did;
+    if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 1 < s.last &&
+        (t.tokens[j + 1].flags & detail::kClauseStart) == 0) {
+      ++j;
+      if (lex.is(t.tokens[j].id, detail::kNegator) && j + 1 < s.last) ++j;
+    }
+    const WordId v = t.tokens[j].id;
+    // Not "I did say that": the conversation itself, not the helper's life.
+    const bool about_talk = v == k.say || v == k.tell || v == k.ask || v == k.mention || v == k.mean ||
+                            v == k.hear || v == k.read || v == k.understand || v == k.catch_ ||
+                            v == k.follow || v == k.notice || v == k.see || v == k.miss;
+    if (did && !about_talk && !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux)) {
+      return true;
+    }
+    // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
+    // A stance or a reply may still lead into a story later in the sentence: "I hear you, I lost mine too".
+    if (lex.is(v, detail::kReportVerb) && v != k.felt) return habitual && v == k.feel;
+    // "I have been", "I have also struggled", "I had to": perfect and past forms.
+    if (v == k.have) {
+      std::uint32_t p = j + 1;
+      for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
+      return p < s.last && (lex.is(t.tokens[p].id, detail::kPastVerb) ||
+                            (t.tokens[p].flags & detail::kEndsEd) != 0 || t.tokens[p].id == k.been);
+    }
+    if (lex.is(v, detail::kPastVerb) || (t.tokens[j].flags & detail::kEndsEd) != 0) return true;
+    // "I find it hard sometimes too", "I usually take a walk": a present habit of the
+    // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
+    if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) return false;
+    for (std::uint32_t m = j + 1; m < s.last && !habitual; ++m) {
+      const WordId w = t.tokens[m].id;
+      habitual = w != k.also && lex.is(w, detail::kHabitual);
+    }
+    return habitual;
+  }
+  if (t.tokens[i].id == k.my) {
+    // "My sister was...", "my dog has...": the helper's own life, with a verb.
+    for (std::uint32_t j = i + 1; j < s.last && j <= i + 3; ++j) {
+      const WordId v = t.tokens[j].id;
+      if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
+      if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have ||
+          (t.tokens[j].flags & detail::kEndsEd) != 0)
+        return j > i + 1;
+    }
+  }
+  return false;
+}
+
 // The helper telling their own story, without turning to the client in the same clause: "I moved out at
 // nineteen", "My brother had the same thing".
 UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size_t hit_begin,
                                                     std::size_t hit_end) const {
   const TokenizedText& t = sc_.text;
-  const detail::Lexicon& lex = rs_.lexicon();
-  const auto& k = rs_.words();
   if (s.terminator == '?') return {};
-  // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the
-  // clause that follows it, the story is told and then related ("I lost my job too, so I get how you feel").
-  auto told = [&](std::uint32_t from) {
-    const std::uint32_t end = story_end(s, from);
-    return end == from ? Story{} : Story{from, end};
-  };
   auto about_the_talk = [&](std::uint32_t i) {
     for (std::size_t h = hit_begin; h < hit_end; ++h) {
       const Hit& hit = sc_.hits[h];
@@ -368,86 +420,11 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size
     return false;
   };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
-    const detail::Token& tok = t.tokens[i];
-    if ((tok.flags & detail::kAnchor) == 0 || about_the_talk(i)) continue;
-    if (tok.id == k.i) {
-      // "I also", "I once", "I recently": skip up to two adverbs.
-      auto adverb = [&](std::uint32_t j) {
-        const WordId id = t.tokens[j].id;
-        return lex.is(id, detail::kHedge | detail::kIntensifier | detail::kHabitual) || id == k.once ||
-               id == k.always || id == k.still || id == k.even || (id == kNoWord && ends_ly(j));
-      };
-      std::uint32_t j = i + 1;
-      bool habitual = false;  // "I often...", "I also...": the helper's own ways
-      for (int skipped = 0; skipped < 2 && j + 1 < s.last && adverb(j); ++skipped) {
-        habitual = habitual || lex.is(t.tokens[j].id, detail::kHabitual);
-        ++j;
-      }
-      if (j >= s.last) break;
-      // "I did lose a ring once", "I sometimes do yoga": "do" stresses the verb after it.
-      const bool did = t.tokens[j].id == k.did;
-      if ((did || (habitual && t.tokens[j].id == k.do_)) && j + 1 < s.last &&
-          (t.tokens[j + 1].flags & detail::kClauseStart) == 0) {
-        ++j;
-        if (lex.is(t.tokens[j].id, detail::kNegator) && j + 1 < s.last) ++j;
-      }
-      const WordId v = t.tokens[j].id;
-      // Not "I did say that": the conversation itself, not the helper's life.
-      const bool about_talk = v == k.say || v == k.tell || v == k.ask || v == k.mention || v == k.mean ||
-                              v == k.hear || v == k.read || v == k.understand || v == k.catch_ ||
-                              v == k.follow || v == k.notice || v == k.see || v == k.miss;
-      if (did && !about_talk &&
-          !lex.is(v, detail::kReportVerb | detail::kBe | detail::kModal | detail::kAux)) {
-        if (const Story story = told(i); story.from != kNoToken) return story;
-        continue;
-      }
-      // "I think", "I hoped": a stance, not a story ("I felt" tells one, and so does "I often feel").
-      // A stance or a reply may still lead into a story later in the sentence: "I hear you, I lost mine too".
-      if (lex.is(v, detail::kReportVerb) && v != k.felt) {
-        if (habitual && v == k.feel) {
-          if (const Story story = told(i); story.from != kNoToken) return story;
-        }
-        continue;
-      }
-      // "I have been", "I have also struggled", "I had to": perfect and past forms.
-      if (v == k.have) {
-        std::uint32_t p = j + 1;
-        for (int skipped = 0; skipped < 2 && p + 1 < s.last && adverb(p); ++skipped) ++p;
-        if (p < s.last &&
-            (lex.is(t.tokens[p].id, detail::kPastVerb) || ends_ed(p) || t.tokens[p].id == k.been)) {
-          if (const Story story = told(i); story.from != kNoToken) return story;
-        }
-        continue;
-      }
-      if (lex.is(v, detail::kPastVerb) || ends_ed(j)) {
-        if (const Story story = told(i); story.from != kNoToken) return story;
-        continue;
-      }
-      // "I find it hard sometimes too", "I usually take a walk": a present habit of the
-      // helper's own, marked as one; a bare present ("I get it", "I see") is a reply.
-      if (lex.is(v, detail::kBe | detail::kModal | detail::kAux)) continue;
-      for (std::uint32_t m = j + 1; m < s.last && !habitual; ++m) {
-        const WordId w = t.tokens[m].id;
-        habitual = w != k.also && lex.is(w, detail::kHabitual);
-      }
-      if (habitual) {
-        if (const Story story = told(i); story.from != kNoToken) return story;
-      }
-      continue;
-    }
-    if (tok.id == k.my) {
-      // "My sister was...", "my dog has...": the helper's own life, with a verb.
-      for (std::uint32_t j = i + 1; j < s.last && j <= i + 3; ++j) {
-        const WordId v = t.tokens[j].id;
-        if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
-        if (lex.is(v, detail::kBe | detail::kPastVerb) || v == k.have || ends_ed(j)) {
-          if (j > i + 1) {
-            if (const Story story = told(i); story.from != kNoToken) return story;
-          }
-          break;
-        }
-      }
-    }
+    if ((t.tokens[i].flags & detail::kAnchor) == 0 || about_the_talk(i) || !story_starts_at(s, i)) continue;
+    // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the
+    // clause that follows it, the story is told and then related ("I lost my job too, so I get how you
+    // feel").
+    if (const std::uint32_t end = story_end(s, i); end != i) return {i, end};
   }
   return {};
 }
