@@ -2,8 +2,12 @@
 // display.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "font.h"
 #include "frame_stats.h"
+#include "rounded_rect.h"
 #include "text_block.h"
 #include "text_box.h"
 
@@ -174,6 +178,47 @@ TEST(WindowText, ABatchDrawsWhatItsBlocksDraw) {
   EXPECT_EQ(differ, 0u);
   EXPECT_GT(inked, 600u);
   EXPECT_GT(block.height(), 50.f);  // wrapped onto several lines
+}
+
+// Bubbles, cards and buttons are drawn as quads and small corner pieces for speed; they must
+// cover the pixels sf::Shape covers for the same rounded outline, fill and border alike.
+TEST(WindowShapes, RoundedRectsDrawWhatSfShapeDraws) {
+  struct Case {
+    sf::Vector2f size;
+    float radius;
+    float outline;
+  };
+  for (Case c :
+       {Case{{300, 80}, 14, 1}, Case{{180, 44}, 10, 2}, Case{{120, 120}, 8, 0}, Case{{90, 30}, 40, 1}}) {
+    SCOPED_TRACE(std::to_string(c.size.x) + "x" + std::to_string(c.size.y) + " r" + std::to_string(c.radius));
+    const sf::Color fill(255, 255, 255);
+    const sf::Color rule(200, 196, 190);
+    RoundedRect fast = rounded_rect(c.size, c.radius, fill);
+    fast.setOutlineThickness(c.outline);
+    fast.setOutlineColor(rule);
+    fast.setPosition(20, 20);
+    // The same outline as a convex shape: six points on each corner's quarter circle.
+    const float r = std::min({c.radius, c.size.x / 2, c.size.y / 2});
+    const sf::Vector2f centres[4] = {
+        {c.size.x - r, r}, {c.size.x - r, c.size.y - r}, {r, c.size.y - r}, {r, r}};
+    sf::ConvexShape shape(24);
+    for (std::size_t corner = 0; corner < 4; ++corner) {
+      for (std::size_t step = 0; step < 6; ++step) {
+        float angle = (static_cast<float>(corner) * 90.f - 90.f + 18.f * static_cast<float>(step)) *
+                      3.14159265f / 180.f;
+        shape.setPoint(corner * 6 + step,
+                       centres[corner] + sf::Vector2f(r * std::cos(angle), r * std::sin(angle)));
+      }
+    }
+    shape.setFillColor(fill);
+    shape.setOutlineThickness(c.outline);
+    shape.setOutlineColor(rule);
+    shape.setPosition(20, 20);
+    sf::Image expected = render([&](sf::RenderTarget& t) { t.draw(shape); });
+    auto [differ, inked] = compare(expected, render([&](sf::RenderTarget& t) { t.draw(fast); }));
+    EXPECT_EQ(differ, 0u);
+    EXPECT_GT(inked, static_cast<std::size_t>(c.size.x * c.size.y * 0.8f));
+  }
 }
 
 TEST(FrameStats, NearestRankPercentiles) {

@@ -35,24 +35,26 @@ std::array<sf::Vector2f, 4 * kSteps> perimeter(sf::Vector2f size, float radius) 
 RoundedRect::RoundedRect(sf::Vector2f size, float radius, sf::Color fill)
     : size_(size), radius_(std::min({radius, size.x / 2, size.y / 2})), fill_colour_(fill) {
   const float r = radius_;
-  append_rect(body_, {r, 0, size.x - 2 * r, size.y}, fill);
-  append_rect(body_, {0, r, r, size.y - 2 * r}, fill);
-  append_rect(body_, {size.x - r, r, r, size.y - 2 * r}, fill);
+  append_rect(quads_, {r, 0, size.x - 2 * r, size.y}, fill);
+  append_rect(quads_, {0, r, r, size.y - 2 * r}, fill);
+  append_rect(quads_, {size.x - r, r, r, size.y - 2 * r}, fill);
   auto points = perimeter(size, r);
   const sf::Vector2f centres[4] = {{size.x - r, r}, {size.x - r, size.y - r}, {r, size.y - r}, {r, r}};
   for (std::size_t corner = 0; corner < 4; ++corner) {
     for (std::size_t step = 0; step + 1 < kSteps; ++step) {
-      corners_.append(sf::Vertex(centres[corner], fill));
-      corners_.append(sf::Vertex(points[corner * kSteps + step], fill));
-      corners_.append(sf::Vertex(points[corner * kSteps + step + 1], fill));
+      triangles_.append(sf::Vertex(centres[corner], fill));
+      triangles_.append(sf::Vertex(points[corner * kSteps + step], fill));
+      triangles_.append(sf::Vertex(points[corner * kSteps + step + 1], fill));
     }
   }
+  fill_quads_ = quads_.getVertexCount();
+  fill_triangles_ = triangles_.getVertexCount();
 }
 
 void RoundedRect::setFillColor(sf::Color colour) {
   fill_colour_ = colour;
-  set_colour(body_, colour);
-  set_colour(corners_, colour);
+  for (std::size_t i = 0; i < fill_quads_; ++i) quads_[i].color = colour;
+  for (std::size_t i = 0; i < fill_triangles_; ++i) triangles_[i].color = colour;
 }
 
 void RoundedRect::setOutlineThickness(float thickness) {
@@ -62,45 +64,70 @@ void RoundedRect::setOutlineThickness(float thickness) {
 
 void RoundedRect::setOutlineColor(sf::Color colour) {
   outline_colour_ = colour;
-  set_colour(outline_, colour);
+  for (std::size_t i = fill_quads_; i < quads_.getVertexCount(); ++i) quads_[i].color = colour;
+  for (std::size_t i = fill_triangles_; i < triangles_.getVertexCount(); ++i) triangles_[i].color = colour;
 }
 
-// A strip between each perimeter point and the same point pushed out along the corner's normal,
-// as sf::Shape builds its outline.
+// Outside the edge, as sf::Shape draws a positive outline: a band between the perimeter and the
+// perimeter pushed out along the normals, mitred at each point. sf::Shape draws it as one thin
+// triangle strip, whose long triangles on the straight edges llvmpipe rasterizes edge by edge and
+// which cost more than the bubble's body; here each straight edge is a quad, with a sliver where
+// its end meets the mitre of the corner's band, and the corners are bands of small triangles.
 void RoundedRect::build_outline() {
-  outline_.clear();
-  if (outline_thickness_ <= 0 || empty()) return;
-  auto points = perimeter(size_, radius_);
+  quads_.resize(fill_quads_);
+  triangles_.resize(fill_triangles_);
+  const float t = outline_thickness_;
+  if (t <= 0 || empty()) return;
+  const float r = radius_;
+  const sf::Color c = outline_colour_;
+  append_rect(quads_, {r, -t, size_.x - 2 * r, t}, c);
+  append_rect(quads_, {size_.x, r, t, size_.y - 2 * r}, c);
+  append_rect(quads_, {r, size_.y, size_.x - 2 * r, t}, c);
+  append_rect(quads_, {-t, r, t, size_.y - 2 * r}, c);
+  auto points = perimeter(size_, r);
   const std::size_t n = points.size();
   auto normal = [](sf::Vector2f a, sf::Vector2f b) {
     sf::Vector2f d = b - a;
     float length = std::sqrt(d.x * d.x + d.y * d.y);
     return length > 0 ? sf::Vector2f(d.y / length, -d.x / length) : sf::Vector2f();
   };
-  for (std::size_t i = 0; i <= n; ++i) {
-    sf::Vector2f p = points[i % n];
-    sf::Vector2f before = points[(i + n - 1) % n];
-    sf::Vector2f after = points[(i + 1) % n];
+  auto add = [&](sf::Vector2f a, sf::Vector2f b, sf::Vector2f c2) {
+    for (sf::Vector2f p : {a, b, c2}) triangles_.append(sf::Vertex(p, c));
+  };
+  std::array<sf::Vector2f, 4 * kSteps> outer;
+  for (std::size_t i = 0; i < n; ++i) {
+    sf::Vector2f p = points[i];
     // Perimeter points that coincide (a corner's last and the next one's first when the radius
     // leaves no straight edge) share the neighbouring edge's normal.
-    sf::Vector2f n1 = normal(before, p);
-    sf::Vector2f n2 = normal(p, after);
+    sf::Vector2f n1 = normal(points[(i + n - 1) % n], p);
+    sf::Vector2f n2 = normal(p, points[(i + 1) % n]);
     if (n1 == sf::Vector2f()) n1 = n2;
     if (n2 == sf::Vector2f()) n2 = n1;
     // (d.y, -d.x) points outward for points that run clockwise on screen (y down).
     sf::Vector2f out = n1 + n2;
     float factor = 1.f + (n1.x * n2.x + n1.y * n2.y);
     if (factor != 0) out /= factor;
-    outline_.append(sf::Vertex(p, outline_colour_));
-    outline_.append(sf::Vertex(p + out * outline_thickness_, outline_colour_));
+    outer[i] = p + out * t;
+  }
+  // Each edge's outward normal, top, right, bottom, left: the edge after corner k is edge k+1.
+  const sf::Vector2f edge_normals[4] = {{0, -1}, {1, 0}, {0, 1}, {-1, 0}};
+  for (std::size_t corner = 0; corner < 4; ++corner) {
+    for (std::size_t step = 0; step + 1 < kSteps; ++step) {
+      std::size_t a = corner * kSteps + step;
+      add(points[a], points[a + 1], outer[a + 1]);
+      add(points[a], outer[a + 1], outer[a]);
+    }
+    std::size_t first = corner * kSteps;
+    std::size_t last = first + kSteps - 1;
+    add(points[first], points[first] + edge_normals[corner] * t, outer[first]);
+    add(points[last], points[last] + edge_normals[(corner + 1) % 4] * t, outer[last]);
   }
 }
 
 void RoundedRect::draw(sf::RenderTarget& target, sf::RenderStates states) const {
   states.transform *= getTransform();
-  target.draw(body_, states);
-  target.draw(corners_, states);
-  if (outline_.getVertexCount() > 0) target.draw(outline_, states);
+  target.draw(quads_, states);
+  target.draw(triangles_, states);
 }
 
 RoundedRect rounded_rect(sf::Vector2f size, float radius, sf::Color fill) {
