@@ -165,7 +165,10 @@ class UtteranceCoder {
   };
   // Hits [hit_begin, hit_end) are the sentence's: a story cannot start inside talk about the
   // conversation ("I was wondering", "I didn't catch that").
-  Story own_narrative(const Sentence& s, std::size_t hit_begin, std::size_t hit_end) const;
+  // `people_only`: only a story about the helper's own people ("my sister lives..."), which tells
+  // of the helper's life even in a sentence that also reflects, affirms or advises.
+  Story own_narrative(const Sentence& s, std::size_t hit_begin, std::size_t hit_end,
+                      bool people_only = false) const;
   bool story_starts_at(const Sentence& s, std::uint32_t i) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
@@ -392,7 +395,15 @@ bool UtteranceCoder::story_starts_at(const Sentence& s, std::uint32_t i) const {
     return habitual;
   }
   if (t.tokens[i].id == k.my) {
-    // "My sister was...", "my dog has...": the helper's own life, with a verb.
+    if (i + 1 < s.last && lex.is(t.tokens[i + 1].id, detail::kRelative)) {
+      // The helper's own people, named anywhere in the helper's clause ("my sister lives far away",
+      // "I call my parents weekly", "it hit my family too"), unless imagined: "I would ask my sister".
+      for (std::uint32_t j = i; j > s.first && (t.tokens[j].flags & detail::kClauseStart) == 0; --j) {
+        if (lex.is(t.tokens[j - 1].id, detail::kModal)) return false;
+      }
+      return true;
+    }
+    // "My job was...", "my health has...": the helper's own life, with a verb.
     for (std::uint32_t j = i + 1; j < s.last && j <= i + 3; ++j) {
       const WordId v = t.tokens[j].id;
       if ((t.tokens[j].flags & detail::kClauseStart) != 0) break;
@@ -407,7 +418,7 @@ bool UtteranceCoder::story_starts_at(const Sentence& s, std::uint32_t i) const {
 // The helper telling their own story, without turning to the client in the same clause: "I moved out at
 // nineteen", "My brother had the same thing".
 UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size_t hit_begin,
-                                                    std::size_t hit_end) const {
+                                                    std::size_t hit_end, bool people_only) const {
   const TokenizedText& t = sc_.text;
   if (s.terminator == '?') return {};
   auto about_the_talk = [&](std::uint32_t i) {
@@ -420,7 +431,11 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size
     return false;
   };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
-    if ((t.tokens[i].flags & detail::kAnchor) == 0 || about_the_talk(i) || !story_starts_at(s, i)) continue;
+    // The helper's people may come up mid-clause: "I understand, as my father is the same way".
+    const bool people =
+        t.tokens[i].id == rs_.words().my && rs_.lexicon().is(t.tokens[i + 1].id, detail::kRelative);
+    const bool anchor = (t.tokens[i].flags & detail::kAnchor) != 0 || people;
+    if (!anchor || (people_only && !people) || about_the_talk(i) || !story_starts_at(s, i)) continue;
     // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the
     // clause that follows it, the story is told and then related ("I lost my job too, so I get how you
     // feel").
@@ -438,6 +453,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
   bool advice = false;
   bool any_emit = false;
   bool any_other_emit = false;  // anything but filler: a phrase already says what the sentence does
+  bool disclosed = false;       // a phrase has found the helper's own experience
   bool marker = false;
   bool no_imperative = false;
   bool courtesy = false;  // the whole sentence is a formula ("Talk to you later."), not an instruction
@@ -459,6 +475,7 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
     if (spec.role != Role::kEmit) continue;
     any_emit = true;
     any_other_emit = any_other_emit || spec.code != Code::filler;
+    disclosed = disclosed || spec.code == Code::self_disclosure;
     if (spec.code == Code::open_question) {
       if (open_cue == nullptr) open_cue = &hit;
       continue;
@@ -559,6 +576,11 @@ void UtteranceCoder::code_sentence(std::uint32_t si, std::size_t hit_begin, std:
       add(Code::self_disclosure, tok_begin(story.from), tok_end(story.end - 1), "disclosure.own_narrative",
           0.5f, si);
       return;
+    }
+  } else if (!question && !disclosed) {
+    if (const Story story = own_narrative(s, hit_begin, hit_end, true); story.from != kNoToken) {
+      add(Code::self_disclosure, tok_begin(story.from), tok_end(story.end - 1), "disclosure.own_people", 0.5f,
+          si);
     }
   }
 

@@ -256,7 +256,9 @@ constexpr std::pair<std::uint32_t, std::string_view> kClassLists[] = {
     {kRelative,
      "mom mother dad father brother sister husband wife son daughter partner friend ex family kids "
      "child boss grandmother grandfather parents grandma grandpa uncle aunt cousin boyfriend "
-     "girlfriend"},
+     "girlfriend friends children siblings brothers sisters sons daughters cousins grandparents "
+     "relatives dog dogs cat cats pet pets neighbor neighbors neighbour neighbours coworker coworkers "
+     "colleague colleagues"},
     {kMetaphor,
      "carry carrying weight burden heavy load drowning wall rollercoaster crossroads juggling tug "
      "pulled torn storm battle fight fighting tunnel edge spinning treading eggshells trapped cage "

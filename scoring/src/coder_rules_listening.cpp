@@ -643,6 +643,10 @@ constexpr RuleSpec kRules[] = {
      "i (am|was|have been) (so|really|very|also|just|truly)? (proud of|glad|happy|rooting for|worried about|"
      "concerned about|praying for|here for|thinking of|sorry|grateful|thankful|excited for|happy for) (you|"
      "your|that you|for you)"},
+    // Calling the client "my friend" is warmth, not the helper's people: "good luck, my friend!".
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "my (dear)? friend $"},
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "(hi|hey|hello|thanks|thank you|bye|goodbye|welcome|worry|luck|care|well|oh|yes|no) my (dear)? friend"},
     // Quoting oneself ("I was like, no way") or managing the conversation ("Sorry, I got
     // disconnected", "I didn't catch that").
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "i (was|am) (just|all)? like"},

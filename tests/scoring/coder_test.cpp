@@ -305,6 +305,23 @@ TEST(CoderSelfDisclosure, OwnHabitsAndMeToo) {
   EXPECT_TRUE(has("I find evenings hard sometimes too.", Code::self_disclosure));
 }
 
+TEST(CoderSelfDisclosure, TheHelpersOwnPeople) {
+  EXPECT_EQ(
+      evidence("My sister lives three states away, so the distance is familiar.", Code::self_disclosure),
+      "My sister lives three states away, so the distance is familiar");
+  EXPECT_TRUE(has("I call my parents every Sunday.", Code::self_disclosure));
+  // Beside a reflection, the helper's people still tell of the helper's life.
+  const std::string beside = "It sounds lonely, and my parents live far away too.";
+  EXPECT_TRUE(has(beside, Code::complex_reflection) || has(beside, Code::simple_reflection));
+  EXPECT_EQ(rule_of(beside, Code::self_disclosure), "disclosure.own_people");
+  // Near misses: "my friend" said to the client is warmth; an imagined step is not a life; the
+  // client's people are theirs.
+  EXPECT_FALSE(has("Good luck with the interview, my friend!", Code::self_disclosure));
+  EXPECT_FALSE(has("Hey my friend, how did it go?", Code::self_disclosure));
+  EXPECT_FALSE(has("I would ask my sister to come along.", Code::self_disclosure));
+  EXPECT_FALSE(has("Your sister lives far away.", Code::self_disclosure));
+}
+
 TEST(CoderSelfDisclosure, NearMissPresentReplyOrStance) {
   EXPECT_FALSE(has("I get it.", Code::self_disclosure));
   EXPECT_FALSE(has("I feel that this matters.", Code::self_disclosure));
