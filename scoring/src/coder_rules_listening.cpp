@@ -589,6 +589,8 @@ constexpr RuleSpec kRules[] = {
     {"disclosure.been_there", SD, E, N, 0.85f,
      "(have|had|was) been in (your|the same|a similar|similar) (shoes|situation|position|spot|place|boat)"},
     {"disclosure.been_there", SD, E, N, 0.8f, "(i too|i also|me as well|i as well)"},
+    // "I'm also a single parent", "I am also taking classes online": the helper's own parallel.
+    {"disclosure.been_there", SD, E, kNotInQuestion, 0.7f, "^ i (am|was) also"},
     {"disclosure.own_story", SD, E, N, 0.65f,
      "i (also|too|personally|myself|actually|once)? (was|had|went|felt|lost|struggled|got|used|have been|"
      "have had|have gone|have lost|have struggled|have dealt|tried|found|started|quit|stopped|moved|left|"
@@ -643,6 +645,11 @@ constexpr RuleSpec kRules[] = {
      "i (am|was|have been) (so|really|very|also|just|truly)? (proud of|glad|happy|rooting for|worried about|"
      "concerned about|praying for|here for|thinking of|sorry|grateful|thankful|excited for|happy for) (you|"
      "your|that you|for you)"},
+    // "I'm also glad you wrote", "I am also doing well, thanks", "I am also worried about the rent": a
+    // reply, or concern for the client's plight, not a parallel life.
+    {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,
+     "i (am|was) also (glad|happy|sorry|here|available|able|going|not|curious|wondering|thinking|hoping|"
+     "doing|fine|good|okay|ok|well|great|worried|concerned|afraid|scared)"},
     // Calling the client "my friend" is warmth, not the helper's people: "good luck, my friend!".
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f, "my (dear)? friend $"},
     {"veto.disclosure.here_and_now", SD, Role::kVeto, 0, 1.0f,

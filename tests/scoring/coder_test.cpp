@@ -303,6 +303,11 @@ TEST(CoderSelfDisclosure, OwnHabitsAndMeToo) {
             "I have also struggled with sleep");
   EXPECT_TRUE(has("I often feel the same way.", Code::self_disclosure));
   EXPECT_TRUE(has("I find evenings hard sometimes too.", Code::self_disclosure));
+  EXPECT_TRUE(has("I'm also a single parent.", Code::self_disclosure));
+  EXPECT_TRUE(has("I am also taking evening classes this term.", Code::self_disclosure));
+  // Near misses: "also" in a reply to the client, not a parallel life.
+  EXPECT_FALSE(has("I'm also glad you reached out.", Code::self_disclosure));
+  EXPECT_FALSE(has("I am also doing well, thanks for asking!", Code::self_disclosure));
 }
 
 TEST(CoderSelfDisclosure, TheHelpersOwnPeople) {
