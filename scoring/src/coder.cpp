@@ -170,6 +170,8 @@ class UtteranceCoder {
   Story own_narrative(const Sentence& s, std::size_t hit_begin, std::size_t hit_end,
                       bool people_only = false) const;
   bool story_starts_at(const Sentence& s, std::uint32_t i) const;
+  // "my" at `i` names one of the helper's own people or pets: "my sister", "my dog".
+  bool names_own_person(const Sentence& s, std::uint32_t i) const;
   // Where the helper's story that starts at `from` ends: before the clause that turns to the client.
   std::uint32_t story_end(const Sentence& s, std::uint32_t from) const;
   bool turns_to_client(const Sentence& s, std::uint32_t m) const;
@@ -339,6 +341,12 @@ std::uint32_t UtteranceCoder::story_end(const Sentence& s, std::uint32_t from) c
   return s.last;
 }
 
+bool UtteranceCoder::names_own_person(const Sentence& s, std::uint32_t i) const {
+  const TokenizedText& t = sc_.text;
+  return t.tokens[i].id == rs_.words().my && i + 1 < s.last &&
+         rs_.lexicon().is(t.tokens[i + 1].id, detail::kRelative);
+}
+
 // Whether the helper's own story starts at anchor `i`: "I lost...", "I have been...", "I often...",
 // "my sister was...". Where it ends is story_end's to say.
 bool UtteranceCoder::story_starts_at(const Sentence& s, std::uint32_t i) const {
@@ -395,7 +403,7 @@ bool UtteranceCoder::story_starts_at(const Sentence& s, std::uint32_t i) const {
     return habitual;
   }
   if (t.tokens[i].id == k.my) {
-    if (i + 1 < s.last && lex.is(t.tokens[i + 1].id, detail::kRelative)) {
+    if (names_own_person(s, i)) {
       // The helper's own people, named anywhere in the helper's clause ("my sister lives far away",
       // "I call my parents weekly", "it hit my family too"), unless imagined: "I would ask my sister".
       for (std::uint32_t j = i; j > s.first && (t.tokens[j].flags & detail::kClauseStart) == 0; --j) {
@@ -432,8 +440,7 @@ UtteranceCoder::Story UtteranceCoder::own_narrative(const Sentence& s, std::size
   };
   for (std::uint32_t i = s.first; i + 1 < s.last; ++i) {
     // The helper's people may come up mid-clause: "I understand, as my father is the same way".
-    const bool people =
-        t.tokens[i].id == rs_.words().my && rs_.lexicon().is(t.tokens[i + 1].id, detail::kRelative);
+    const bool people = names_own_person(s, i);
     const bool anchor = (t.tokens[i].flags & detail::kAnchor) != 0 || people;
     if (!anchor || (people_only && !people) || about_the_talk(i) || !story_starts_at(s, i)) continue;
     // "You" in the helper's own clause makes it about the client ("I felt you were upset"); in the

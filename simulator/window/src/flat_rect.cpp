@@ -1,5 +1,7 @@
 #include "flat_rect.h"
 
+#include <algorithm>
+
 namespace attune::window {
 
 sf::VertexArray flat_rect(sf::FloatRect rect, sf::Color colour) {
@@ -17,8 +19,9 @@ void append_rect(sf::VertexArray& quads, sf::FloatRect rect, sf::Color colour) {
   quads.append(sf::Vertex({rect.left, bottom}, colour));
 }
 
-void set_colour(sf::VertexArray& vertices, sf::Color colour) {
-  for (std::size_t i = 0; i < vertices.getVertexCount(); ++i) vertices[i].color = colour;
+void set_colour(sf::VertexArray& vertices, sf::Color colour, std::size_t from, std::size_t to) {
+  to = std::min(to, vertices.getVertexCount());
+  for (std::size_t i = from; i < to; ++i) vertices[i].color = colour;
 }
 
 }  // namespace attune::window

@@ -12,6 +12,8 @@ namespace attune::window {
 sf::VertexArray flat_rect(sf::FloatRect rect, sf::Color colour);
 // Appends `rect` to a sf::Quads array.
 void append_rect(sf::VertexArray& quads, sf::FloatRect rect, sf::Color colour);
-void set_colour(sf::VertexArray& vertices, sf::Color colour);
+// Colours vertices [from, to) of `vertices`, all of them by default.
+void set_colour(sf::VertexArray& vertices, sf::Color colour, std::size_t from = 0,
+                std::size_t to = static_cast<std::size_t>(-1));
 
 }  // namespace attune::window

@@ -11,12 +11,17 @@ namespace {
 
 constexpr std::size_t kSteps = 6;  // points on each corner's quarter circle
 
+// Each corner's centre, clockwise from the top right.
+std::array<sf::Vector2f, 4> corner_centres(sf::Vector2f size, float radius) {
+  return {{{size.x - radius, radius},
+           {size.x - radius, size.y - radius},
+           {radius, size.y - radius},
+           {radius, radius}}};
+}
+
 // The outline, clockwise from the top edge's right end: each corner's arc in turn.
 std::array<sf::Vector2f, 4 * kSteps> perimeter(sf::Vector2f size, float radius) {
-  const sf::Vector2f centres[4] = {{size.x - radius, radius},
-                                   {size.x - radius, size.y - radius},
-                                   {radius, size.y - radius},
-                                   {radius, radius}};
+  const auto centres = corner_centres(size, radius);
   std::array<sf::Vector2f, 4 * kSteps> points;
   std::size_t point = 0;
   for (std::size_t corner = 0; corner < 4; ++corner) {
@@ -39,7 +44,7 @@ RoundedRect::RoundedRect(sf::Vector2f size, float radius, sf::Color fill)
   append_rect(quads_, {0, r, r, size.y - 2 * r}, fill);
   append_rect(quads_, {size.x - r, r, r, size.y - 2 * r}, fill);
   auto points = perimeter(size, r);
-  const sf::Vector2f centres[4] = {{size.x - r, r}, {size.x - r, size.y - r}, {r, size.y - r}, {r, r}};
+  const auto centres = corner_centres(size, r);
   for (std::size_t corner = 0; corner < 4; ++corner) {
     for (std::size_t step = 0; step + 1 < kSteps; ++step) {
       triangles_.append(sf::Vertex(centres[corner], fill));
@@ -53,8 +58,8 @@ RoundedRect::RoundedRect(sf::Vector2f size, float radius, sf::Color fill)
 
 void RoundedRect::setFillColor(sf::Color colour) {
   fill_colour_ = colour;
-  for (std::size_t i = 0; i < fill_quads_; ++i) quads_[i].color = colour;
-  for (std::size_t i = 0; i < fill_triangles_; ++i) triangles_[i].color = colour;
+  set_colour(quads_, colour, 0, fill_quads_);
+  set_colour(triangles_, colour, 0, fill_triangles_);
 }
 
 void RoundedRect::setOutlineThickness(float thickness) {
@@ -64,8 +69,8 @@ void RoundedRect::setOutlineThickness(float thickness) {
 
 void RoundedRect::setOutlineColor(sf::Color colour) {
   outline_colour_ = colour;
-  for (std::size_t i = fill_quads_; i < quads_.getVertexCount(); ++i) quads_[i].color = colour;
-  for (std::size_t i = fill_triangles_; i < triangles_.getVertexCount(); ++i) triangles_[i].color = colour;
+  set_colour(quads_, colour, fill_quads_);
+  set_colour(triangles_, colour, fill_triangles_);
 }
 
 // Outside the edge, as sf::Shape draws a positive outline: a band between the perimeter and the
@@ -79,11 +84,11 @@ void RoundedRect::build_outline() {
   const float t = outline_thickness_;
   if (t <= 0 || empty()) return;
   const float r = radius_;
-  const sf::Color c = outline_colour_;
-  append_rect(quads_, {r, -t, size_.x - 2 * r, t}, c);
-  append_rect(quads_, {size_.x, r, t, size_.y - 2 * r}, c);
-  append_rect(quads_, {r, size_.y, size_.x - 2 * r, t}, c);
-  append_rect(quads_, {-t, r, t, size_.y - 2 * r}, c);
+  const sf::Color colour = outline_colour_;
+  append_rect(quads_, {r, -t, size_.x - 2 * r, t}, colour);
+  append_rect(quads_, {size_.x, r, t, size_.y - 2 * r}, colour);
+  append_rect(quads_, {r, size_.y, size_.x - 2 * r, t}, colour);
+  append_rect(quads_, {-t, r, t, size_.y - 2 * r}, colour);
   auto points = perimeter(size_, r);
   const std::size_t n = points.size();
   auto normal = [](sf::Vector2f a, sf::Vector2f b) {
@@ -91,8 +96,8 @@ void RoundedRect::build_outline() {
     float length = std::sqrt(d.x * d.x + d.y * d.y);
     return length > 0 ? sf::Vector2f(d.y / length, -d.x / length) : sf::Vector2f();
   };
-  auto add = [&](sf::Vector2f a, sf::Vector2f b, sf::Vector2f c2) {
-    for (sf::Vector2f p : {a, b, c2}) triangles_.append(sf::Vertex(p, c));
+  auto add = [&](sf::Vector2f a, sf::Vector2f b, sf::Vector2f c) {
+    for (sf::Vector2f p : {a, b, c}) triangles_.append(sf::Vertex(p, colour));
   };
   std::array<sf::Vector2f, 4 * kSteps> outer;
   for (std::size_t i = 0; i < n; ++i) {
